@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Village.Web.Features.Accounts;
+using Village.Web.Features.Profiles;
+using Village.Web.Infrastructure.Email;
+using Village.Web.Infrastructure.Security;
+
+namespace Village.Web.Data;
+
+public sealed class VillageDb(DbContextOptions<VillageDb> options)
+    : IdentityDbContext<Member, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<ParentProfile> Profiles => Set<ParentProfile>();
+
+    public DbSet<Child> Children => Set<Child>();
+
+    public DbSet<ParentLanguage> ParentLanguages => Set<ParentLanguage>();
+
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(VillageDb).Assembly);
+    }
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Village.Web.Data;
+using Village.Web.Features.Shared;
+using Village.Web.Infrastructure.Security;
+using Village.Web.Resources;
+
+namespace Village.Web.Features.Accounts;
+
+/// <summary>Everything Village holds about you, as a download; and deleting your account.</summary>
+[Authorize]
+[EnableRateLimiting(SecuritySetup.AccountPolicy)]
+public sealed class MyDataModel(
+    VillageDb db,
+    UserManager<Member> members,
+    SignInManager<Member> signIn,
+    TimeProvider clock,
+    IStringLocalizer<Texts> t) : PageModel
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    [BindProperty]
+    public DeleteInput Delete { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync()
+    {
+        var id = User.MemberId();
+        var member = await db.Users.AsNoTracking().SingleAsync(m => m.Id == id);
+        var export = new
+        {
+            exportedAt = clock.GetUtcNow().UtcDateTime,
+            account = new
+            {
+                member.Id,
+                member.Email,
+                member.EmailConfirmed,
+                member.CreatedAt,
+                member.PreferredCulture,
+                member.PrivacyAcceptedAt,
+                member.RulesAcceptedAt,
+                professionalStatus = member.ProfessionalStatus.ToString(),
+                member.ProfessionalDetails,
+                roles = await members.GetRolesAsync(member),
+            },
+            profile = await db.Profiles.AsNoTracking().Where(p => p.MemberId == id).Select(p => new
+            {
+                p.DisplayName,
+                p.TownName,
+                p.Country,
+                p.Latitude,
+                p.Longitude,
+                p.About,
+                interests = p.Interests.ToString(),
+                availability = p.Availability.ToString(),
+                p.VisibleNearby,
+                audiences = new
+                {
+                    children = p.ChildrenAudience.ToString(),
+                    languages = p.LanguagesAudience.ToString(),
+                    interests = p.InterestsAudience.ToString(),
+                    about = p.AboutAudience.ToString(),
+                },
+                languages = p.Languages.Select(l => l.Code).ToList(),
+                children = p.Children.Select(c => new { c.FirstName, c.Year, c.Month, c.IsExpected }).ToList(),
+                p.UpdatedAt,
+            }).SingleOrDefaultAsync(),
+            emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
+                .OrderBy(e => e.CreatedAt)
+                .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
+                .ToListAsync(),
+        };
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, Indented), "application/json", "village-my-data.json");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return this.InvalidPage();
+        }
+
+        var member = await members.GetUserAsync(User) ?? throw new InvalidOperationException("Signed in without an account.");
+        if (!await members.CheckPasswordAsync(member, Delete.Password))
+        {
+            ModelState.AddModelError("Delete.Password", t["Settings.WrongPassword"]);
+            return this.InvalidPage();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Emails carry the address: remove them, sent or not. The profile, children and languages go with the
+        // member (cascade). Later features anonymise what others still need (a post's text stays, unsigned).
+        await db.OutboxEmails.Where(e => e.MemberId == member.Id).ExecuteDeleteAsync();
+        await members.DeleteAsync(member);
+        await transaction.CommitAsync();
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Accounts/Deleted");
+    }
+
+    public sealed class DeleteInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Settings.CurrentPassword")]
+        public string Password { get; set; } = "";
+
+        [Range(typeof(bool), "true", "true", ErrorMessage = "MyData.ConfirmRequired")]
+        [Display(Name = "MyData.Confirm")]
+        public bool Confirm { get; set; }
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Village.Web.Data;
+using Village.Web.Features.Accounts;
+using Village.Web.Features.Profiles;
+using Village.Web.Infrastructure.Geo;
+
+namespace Village.Web.Features.Demo;
+
+/// <summary>A small, realistic French-speaking demo: parents in Namur and Lille with children of various ages,
+/// an administrator, and a professional waiting for verification.</summary>
+public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer gazetteer, TimeProvider clock)
+{
+    public const string Password = "village-demo";
+
+    private sealed record DemoParent(
+        string Email, string Name, string Town, string About, string[] Languages, Interest Interests, Availability Availability,
+        (int MonthsOld, string? FirstName)[] Children);
+
+    private static readonly DemoParent[] Parents =
+    [
+        new("camille@village.demo", "Camille", "Namur", "Maman de Jules, 3 mois. J'aime marcher le long de la Meuse avec la poussette.",
+            ["fr"], Interest.Walks | Interest.Coffee | Interest.Reading, Availability.WeekdayMornings | Availability.WeekdayAfternoons,
+            [(3, "Jules")]),
+        new("youssef@village.demo", "Youssef", "Namur", "Papa au foyer depuis la naissance de Lina. Partant pour un café ou une balade.",
+            ["fr", "ar"], Interest.Walks | Interest.Sport | Interest.Cooking, Availability.WeekdayMornings | Availability.WeekendMornings,
+            [(14, "Lina")]),
+        new("sofia@village.demo", "Sofia", "Namur", "Enceinte de mon deuxième, et maman d'un grand de 3 ans plein d'énergie.",
+            ["fr", "pt", "es"], Interest.Music | Interest.Crafts | Interest.Nature, Availability.WeekdayAfternoons | Availability.WeekendAfternoons,
+            [(-2, null), (38, "Tiago")]),
+        new("nathalie@village.demo", "Nath", "Namur", "Jumelles de 8 mois : les sorties sont une expédition, mais je tiens à sortir !",
+            ["fr", "nl"], Interest.Nature | Interest.Games, Availability.WeekdayMornings,
+            [(8, null), (8, null)]),
+        new("lea@village.demo", "Léa", "Lille", "Nouvelle à Lille, je ne connais encore personne. Bébé de 5 mois.",
+            ["fr", "en"], Interest.Culture | Interest.Coffee | Interest.Walks, Availability.WeekdayMornings | Availability.WeekdayAfternoons,
+            [(5, "Rose")]),
+        new("thomas@village.demo", "Thomas", "Lille", "Papa solo un week-end sur deux, cherche d'autres parents pour le parc ou la piscine.",
+            ["fr"], Interest.Swimming | Interest.Sport | Interest.Games, Availability.WeekendMornings | Availability.WeekendAfternoons,
+            [(26, "Noé")]),
+        new("aminata@village.demo", "Aminata", "Lille", "Arrivée en France l'an dernier. Mon fils a 10 mois. Je parle wolof et français.",
+            ["fr", "wo"], Interest.Cooking | Interest.Music, Availability.WeekdayAfternoons,
+            [(10, null)]),
+    ];
+
+    public async Task SeedAsync(TextWriter log)
+    {
+        if (await db.Users.AnyAsync(m => m.Email == Parents[0].Email))
+        {
+            log.WriteLine("Demo already there.");
+            Print(log);
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var parent in Parents)
+        {
+            await accounts.CreateConfirmedAsync(parent.Email, Password, parent.Name, [Roles.Parent]);
+            var member = await db.Users.SingleAsync(m => m.Email == parent.Email);
+            var profile = await db.Profiles.SingleAsync(p => p.MemberId == member.Id);
+            var town = gazetteer.Search(parent.Town, 1)[0];
+            profile.TownId = town.Id;
+            profile.TownName = town.Name;
+            profile.Country = town.Country;
+            profile.Latitude = Coordinates.Round(town.Latitude);
+            profile.Longitude = Coordinates.Round(town.Longitude);
+            profile.About = parent.About;
+            profile.Interests = parent.Interests;
+            profile.Availability = parent.Availability;
+            profile.VisibleNearby = true;
+            profile.Languages = [.. parent.Languages.Select(code => new ParentLanguage { ParentId = member.Id, Code = code })];
+            profile.Children = [.. parent.Children.Select(c =>
+            {
+                var month = today.AddMonths(-c.MonthsOld);
+                return new Child
+                {
+                    Id = Guid.CreateVersion7(),
+                    ParentId = member.Id,
+                    FirstName = c.FirstName,
+                    Year = month.Year,
+                    Month = month.Month,
+                    IsExpected = c.MonthsOld < 0,
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                };
+            })];
+            await db.SaveChangesAsync();
+        }
+
+        await accounts.CreateConfirmedAsync("admin@village.demo", Password, "Équipe Village", [Roles.Administrator, Roles.Moderator]);
+        await accounts.CreateConfirmedAsync("sagefemme@village.demo", Password, "Claire", []);
+        var professional = await db.Users.SingleAsync(m => m.Email == "sagefemme@village.demo");
+        professional.ProfessionalStatus = ProfessionalStatus.Pending;
+        professional.ProfessionalDetails = "Sage-femme libérale, Namur";
+        await db.SaveChangesAsync();
+        log.WriteLine("Demo seeded.");
+        Print(log);
+    }
+
+    private static void Print(TextWriter log)
+    {
+        log.WriteLine($"Demo accounts (password: {Password}):");
+        foreach (var parent in Parents)
+        {
+            log.WriteLine($"  {parent.Email,-26} {parent.Name}, {parent.Town}");
+        }
+
+        log.WriteLine("  admin@village.demo         administrator and moderator");
+        log.WriteLine("  sagefemme@village.demo     professional waiting for verification");
+    }
+}

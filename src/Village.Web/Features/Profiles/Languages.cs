@@ -1,0 +1,43 @@
+namespace Village.Web.Features.Profiles;
+
+/// <summary>The languages a parent can say they speak, each named in its own language so that a parent who
+/// does not read French still recognises theirs.</summary>
+public static class Languages
+{
+    public static readonly IReadOnlyList<(string Code, string NativeName)> All =
+    [
+        ("fr", "Français"),
+        ("nl", "Nederlands"),
+        ("de", "Deutsch"),
+        ("lb", "Lëtzebuergesch"),
+        ("it", "Italiano"),
+        ("en", "English"),
+        ("es", "Español"),
+        ("pt", "Português"),
+        ("ar", "العربية"),
+        ("ber", "Tamaziɣt"),
+        ("tr", "Türkçe"),
+        ("pl", "Polski"),
+        ("ro", "Română"),
+        ("ru", "Русский"),
+        ("uk", "Українська"),
+        ("sq", "Shqip"),
+        ("fa", "فارسی"),
+        ("ps", "پښتو"),
+        ("ku", "Kurdî"),
+        ("ti", "ትግርኛ"),
+        ("so", "Soomaali"),
+        ("ln", "Lingála"),
+        ("sw", "Kiswahili"),
+        ("wo", "Wolof"),
+        ("zh", "中文"),
+        ("vi", "Tiếng Việt"),
+        ("lsf", "Langue des signes"),
+    ];
+
+    private static readonly HashSet<string> Codes = All.Select(l => l.Code).ToHashSet();
+
+    public static bool IsKnown(string code) => Codes.Contains(code);
+
+    public static string NameOf(string code) => All.FirstOrDefault(l => l.Code == code).NativeName ?? code;
+}

@@ -1,0 +1,61 @@
+using Village.Web.Data;
+using Village.Web.Features.Accounts;
+using Village.Web.Features.Demo;
+
+namespace Village.Web.Infrastructure;
+
+/// <summary>Administrative commands: <c>dotnet Village.Web.dll migrate | create-admin EMAIL | seed-demo</c>.</summary>
+public static class Commands
+{
+    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo"];
+
+    /// <summary>Splits "command args..." from the host's own arguments.</summary>
+    public static (string? Command, string[] HostArgs) Parse(string[] args) =>
+        args.Length > 0 && Names.Contains(args[0]) ? (args[0], args[1..]) : (null, args);
+
+    public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<VillageDb>();
+        await db.MigrateAsync();
+        Console.WriteLine($"Database up to date ({DatabaseSetup.Provider(app.Configuration)}).");
+        switch (command)
+        {
+            case "create-admin":
+                return await CreateAdminAsync(services, args);
+            case "seed-demo":
+                await services.GetRequiredService<DemoSeeder>().SeedAsync(Console.Out);
+                return 0;
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>create-admin EMAIL, with the password from VILLAGE_ADMIN_PASSWORD or typed at the prompt.</summary>
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args)
+    {
+        if (args.Length != 1)
+        {
+            Console.Error.WriteLine("Usage: create-admin EMAIL   (password from VILLAGE_ADMIN_PASSWORD or the prompt)");
+            return 2;
+        }
+
+        var password = Environment.GetEnvironmentVariable("VILLAGE_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Write("Password: ");
+            password = Console.ReadLine() ?? "";
+        }
+
+        var accounts = services.GetRequiredService<AccountCreation>();
+        var result = await accounts.CreateConfirmedAsync(args[0], password, "Administration", [Roles.Administrator, Roles.Moderator]);
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine(error.Description);
+        }
+
+        Console.WriteLine(result.Succeeded ? $"Administrator {args[0]} created." : "No administrator created.");
+        return result.Succeeded ? 0 : 1;
+    }
+}

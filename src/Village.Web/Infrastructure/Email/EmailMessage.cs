@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text;
+
+namespace Village.Web.Infrastructure.Email;
+
+/// <summary>One email in the house style: a greeting, a few paragraphs, at most one button, and a footer,
+/// rendered both as plain text and as light, accessible HTML.</summary>
+public sealed record EmailMessage(string Subject, string Greeting, IReadOnlyList<string> Paragraphs, string Footer)
+{
+    public string? ActionLabel { get; init; }
+
+    public string? ActionUrl { get; init; }
+
+    public string Culture { get; init; } = "fr";
+
+    public string Text()
+    {
+        var text = new StringBuilder().AppendLine(Greeting).AppendLine();
+        foreach (var paragraph in Paragraphs)
+        {
+            text.AppendLine(paragraph).AppendLine();
+        }
+
+        if (ActionUrl is not null)
+        {
+            text.AppendLine($"{ActionLabel}:").AppendLine(ActionUrl).AppendLine();
+        }
+
+        return text.AppendLine("--").AppendLine(Footer).ToString();
+    }
+
+    public string Html()
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var html = new StringBuilder()
+            .Append($"<!doctype html><html lang=\"{E(Culture)}\"><head><meta charset=\"utf-8\"><title>{E(Subject)}</title></head>")
+            .Append("<body style=\"margin:0;padding:24px;background:#fbf7f2;font-family:Arial,sans-serif;color:#2b2622;font-size:16px;line-height:1.5\">")
+            .Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:24px\">")
+            .Append("<p style=\"font-size:20px;font-weight:bold;color:#8a3b12;margin:0 0 16px\">Village</p>")
+            .Append($"<p>{E(Greeting)}</p>");
+        foreach (var paragraph in Paragraphs)
+        {
+            html.Append($"<p>{E(paragraph)}</p>");
+        }
+
+        if (ActionUrl is not null)
+        {
+            html.Append($"<p style=\"margin:24px 0\"><a href=\"{E(ActionUrl)}\" style=\"background:#8a3b12;color:#ffffff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block\">{E(ActionLabel ?? ActionUrl)}</a></p>")
+                .Append($"<p style=\"font-size:14px;color:#5c534c\">{E(ActionUrl)}</p>");
+        }
+
+        return html
+            .Append($"<p style=\"font-size:14px;color:#5c534c;border-top:1px solid #eadfd3;padding-top:16px;margin-top:24px\">{E(Footer)}</p>")
+            .Append("</div></body></html>")
+            .ToString();
+    }
+}

@@ -1,0 +1,6 @@
+namespace Village.Web.Infrastructure.Email;
+
+public interface IEmailTransport
+{
+    Task SendAsync(OutboxEmail email, CancellationToken cancellationToken);
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Village.Web.Data;
+using Village.Web.Features.Accounts;
+using Village.Web.Features.Demo;
+using Village.Web.Infrastructure;
+using Village.Web.Infrastructure.Email;
+using Village.Web.Infrastructure.Geo;
+using Village.Web.Infrastructure.Localization;
+using Village.Web.Infrastructure.Security;
+using Village.Web.Resources;
+
+var (command, hostArgs) = Commands.Parse(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddDatabase();
+builder.AddVillageLocalization();
+builder.AddSecurity();
+builder.AddAccounts();
+builder.AddEmail();
+builder.AddGeo();
+builder.Services.AddScoped<AccountCreation>();
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services
+    .AddRazorPages(o => o.RootDirectory = "/Features")
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
+builder.Services.AddOptions<MvcOptions>()
+    .Configure<IStringLocalizerFactory>((o, factory) => LocalizationSetup.LocalizeBindingMessages(o.ModelBindingMessageProvider, factory));
+
+var app = builder.Build();
+if (command is not null)
+{
+    return await Commands.RunAsync(app, command, hostArgs);
+}
+
+if (app.Environment.IsDevelopment())
+{
+    await app.PrepareDevelopmentDatabaseAsync();
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseStaticFiles();
+app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealth();
+app.MapTowns();
+app.MapCultureSwitch();
+app.MapRazorPages();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
