@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
@@ -218,6 +219,10 @@ public sealed class Initial : Migration
         migrationBuilder.InsertData(
             table: "AspNetRoles",
             columns: ["Id", "Name", "NormalizedName", "ConcurrencyStamp"],
+            // Without a model snapshot, seed rows need their column types spelled out per provider.
+            columnTypes: migrationBuilder.IsNpgsql()
+                ? ["uuid", "character varying(256)", "character varying(256)", "text"]
+                : ["TEXT", "TEXT", "TEXT", "TEXT"],
             values: new object[,]
             {
                 { new Guid("0193a000-0000-7000-8000-000000000001"), "parent", "PARENT", "parent" },

@@ -66,8 +66,8 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
             profile.Interests = parent.Interests;
             profile.Availability = parent.Availability;
             profile.VisibleNearby = true;
-            profile.Languages = [.. parent.Languages.Select(code => new ParentLanguage { ParentId = member.Id, Code = code })];
-            profile.Children = [.. parent.Children.Select(c =>
+            db.ParentLanguages.AddRange(parent.Languages.Select(code => new ParentLanguage { ParentId = member.Id, Code = code }));
+            db.Children.AddRange(parent.Children.Select(c =>
             {
                 var month = today.AddMonths(-c.MonthsOld);
                 return new Child
@@ -80,7 +80,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
                     IsExpected = c.MonthsOld < 0,
                     CreatedAt = clock.GetUtcNow().UtcDateTime,
                 };
-            })];
+            }));
             await db.SaveChangesAsync();
         }
 

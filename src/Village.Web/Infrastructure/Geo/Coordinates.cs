@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Village.Web.Infrastructure.Geo;
 
 /// <summary>Coarse location: every coordinate Village stores or returns is rounded to 0.01 degree (about 1 km).</summary>
@@ -9,6 +11,15 @@ public static class Coordinates
 
     public static bool IsValid(double latitude, double longitude) =>
         double.IsFinite(latitude) && double.IsFinite(longitude) && Math.Abs(latitude) <= 90 && Math.Abs(longitude) <= 180;
+
+    /// <summary>Reads a position written with invariant decimals, as browsers and APIs send it.</summary>
+    public static bool TryParse(string? latitude, string? longitude, out double lat, out double lon)
+    {
+        lon = 0;
+        return double.TryParse(latitude, NumberStyles.Float, CultureInfo.InvariantCulture, out lat)
+            && double.TryParse(longitude, NumberStyles.Float, CultureInfo.InvariantCulture, out lon)
+            && IsValid(lat, lon);
+    }
 
     /// <summary>Distance in kilometres between two points (haversine).</summary>
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)

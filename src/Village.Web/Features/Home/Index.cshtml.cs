@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Village.Web.Data;
+using Village.Web.Features.Profiles;
+using Village.Web.Features.Shared;
+
+namespace Village.Web.Features.Home;
+
+/// <summary>The landing page for visitors; for a signed-in parent, where they stand and what to do next.</summary>
+public sealed class IndexModel(VillageDb db) : PageModel
+{
+    /// <summary>How far "nearby" reaches on the home page, in degrees of latitude (about 10 km).</summary>
+    private const double NearbyDegrees = 0.09;
+
+    public HomeView? Home { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        var id = User.MemberId();
+        Home = await db.Profiles.AsNoTracking()
+            .Where(p => p.MemberId == id)
+            .Select(p => new HomeView(
+                p.DisplayName,
+                p.TownName,
+                p.Latitude,
+                p.Longitude,
+                p.Children.Count,
+                p.Languages.Count,
+                p.Interests != Interest.None || p.Availability != Availability.None || p.About != "",
+                p.VisibleNearby,
+                0))
+            .SingleOrDefaultAsync();
+        if (Home is { Latitude: double lat, Longitude: double lon })
+        {
+            var lonDegrees = NearbyDegrees / Math.Max(0.2, Math.Cos(lat * Math.PI / 180));
+            var nearby = await db.Profiles.CountAsync(p =>
+                p.VisibleNearby && p.MemberId != id
+                && p.Latitude >= lat - NearbyDegrees && p.Latitude <= lat + NearbyDegrees
+                && p.Longitude >= lon - lonDegrees && p.Longitude <= lon + lonDegrees);
+            Home = Home with { ParentsNearby = nearby };
+        }
+    }
+
+    public sealed record HomeView(
+        string DisplayName,
+        string? TownName,
+        double? Latitude,
+        double? Longitude,
+        int Children,
+        int Languages,
+        bool HasDetails,
+        bool VisibleNearby,
+        int ParentsNearby)
+    {
+        public int StepsDone => new[] { TownName is not null, Children > 0, Languages > 0, HasDetails }.Count(done => done);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Village.Web.Data;
+using Village.Web.Features.Shared;
+using Village.Web.Infrastructure.Geo;
+
+namespace Village.Web.Features.Profiles;
+
+/// <summary>A parent's page as another signed-in parent sees it: only what its owner chose to show, children by
+/// age only, the town and a rounded distance, never a position.</summary>
+[Authorize]
+public sealed class ParentModel(VillageDb db, TimeProvider clock) : PageModel
+{
+    public ParentProfile Profile { get; private set; } = null!;
+
+    public bool IsSelf { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    /// <summary>Rounded to whole kilometres; null when either side has no area.</summary>
+    public int? DistanceKm { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var viewerId = User.MemberId();
+        var profile = await db.Profiles.AsNoTracking()
+            .Include(p => p.Children)
+            .Include(p => p.Languages)
+            .SingleOrDefaultAsync(p => p.MemberId == id);
+        IsSelf = id == viewerId;
+        if (profile is null || (!IsSelf && !profile.VisibleNearby))
+        {
+            return NotFound();
+        }
+
+        Profile = profile;
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var viewer = await db.Profiles.AsNoTracking().Where(p => p.MemberId == viewerId)
+            .Select(p => new { p.Latitude, p.Longitude }).SingleAsync();
+        if (!IsSelf && viewer is { Latitude: double lat, Longitude: double lon } && profile is { Latitude: double theirLat, Longitude: double theirLon })
+        {
+            DistanceKm = (int)Math.Round(Coordinates.DistanceKm(lat, lon, theirLat, theirLon));
+        }
+
+        return Page();
+    }
+
+    /// <summary>Whether the viewer may see a part of the profile. "Connections" opens up once messages exist.</summary>
+    public bool Shows(Audience audience) => IsSelf || audience == Audience.ParentsNearby;
+}

@@ -1,0 +1,56 @@
+// Village: small progressive enhancements. Every page works without this file.
+(() => {
+  'use strict';
+
+  // Town autocomplete: suggestions in a native datalist; picking one records the town's id.
+  const town = document.querySelector('[data-town-autocomplete]');
+  const townId = document.querySelector('[data-town-id]');
+  if (town) {
+    const list = document.getElementById(town.getAttribute('list'));
+    let results = [];
+    let timer;
+    town.addEventListener('input', () => {
+      const match = results.find((r) => r.label === town.value);
+      if (townId) townId.value = match ? match.id : '';
+      // Typing a town replaces a position taken earlier.
+      document.querySelector('[data-position-latitude]').value = '';
+      document.querySelector('[data-position-longitude]').value = '';
+      clearTimeout(timer);
+      const query = town.value.trim();
+      if (match || query.length < 2) return;
+      timer = setTimeout(async () => {
+        try {
+          const response = await fetch('/api/towns?q=' + encodeURIComponent(query), { headers: { Accept: 'application/json' } });
+          if (!response.ok) return;
+          results = await response.json();
+          list.replaceChildren(...results.map((r) => {
+            const option = document.createElement('option');
+            option.value = r.label;
+            return option;
+          }));
+        } catch {
+          // Offline or slow: typing the town and saving still works.
+        }
+      }, 150);
+    });
+  }
+
+  // "Use my position": rounded to two decimals (about 1 km) here, and again on the server.
+  const position = document.querySelector('[data-position]');
+  if (position && 'geolocation' in navigator) {
+    position.hidden = false;
+    const status = position.querySelector('[data-position-status]');
+    position.querySelector('[data-use-position]').addEventListener('click', () => {
+      status.textContent = position.dataset.waiting;
+      navigator.geolocation.getCurrentPosition((p) => {
+        document.querySelector('[data-position-latitude]').value = p.coords.latitude.toFixed(2);
+        document.querySelector('[data-position-longitude]').value = p.coords.longitude.toFixed(2);
+        if (town) town.value = '';
+        if (townId) townId.value = '';
+        status.textContent = position.dataset.done;
+      }, () => {
+        status.textContent = position.dataset.failed;
+      }, { enableHighAccuracy: false, maximumAge: 600000, timeout: 15000 });
+    });
+  }
+})();
