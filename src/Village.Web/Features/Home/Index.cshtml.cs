@@ -14,6 +14,8 @@ public sealed class IndexModel(VillageDb db) : PageModel
 
     public HomeView? Home { get; private set; }
 
+    public int Steps => HomeView.StepCount;
+
     public async Task OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -57,6 +59,8 @@ public sealed class IndexModel(VillageDb db) : PageModel
         bool VisibleNearby,
         int ParentsNearby)
     {
+        public const int StepCount = 4;
+
         public int StepsDone => new[] { TownName is not null, Children > 0, Languages > 0, HasDetails }.Count(done => done);
     }
 }

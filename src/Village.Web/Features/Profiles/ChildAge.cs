@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Village.Web.Infrastructure.Localization;
 
 namespace Village.Web.Features.Profiles;
 
@@ -19,7 +20,7 @@ public static class ChildAge
             null or 0 => t["Child.Newborn"],
             1 => t["Child.OneMonth"],
             < 24 and var months => t["Child.Months", months],
-            var months => t["Child.Years", months / 12],
+            int months => t.Plural("Child.Years", months / 12),
         };
     }
 }
