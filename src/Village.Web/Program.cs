@@ -20,7 +20,6 @@ builder.AddSecurity();
 builder.AddAccounts();
 builder.AddEmail();
 builder.AddGeo();
-builder.Services.AddScoped<AccountCreation>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services
     .AddRazorPages(o => o.RootDirectory = "/Features")

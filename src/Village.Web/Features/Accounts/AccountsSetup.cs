@@ -44,6 +44,8 @@ public static class AccountsSetup
             o.ExpireTimeSpan = TimeSpan.FromDays(30);
             o.SlidingExpiration = true;
         });
+        builder.Services.AddScoped<AccountCreation>();
+        builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Roles.Moderator, p => p.RequireRole(Roles.Moderator, Roles.Administrator));
