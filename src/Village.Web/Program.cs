@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,8 @@ if (command is not null)
     return await Commands.RunAsync(app, command, hostArgs);
 }
 
+// Behind a reverse proxy on the same host (nginx), use the client's address for rate limits and HTTPS for cookies.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 if (app.Environment.IsDevelopment())
 {
     await app.PrepareDevelopmentDatabaseAsync();

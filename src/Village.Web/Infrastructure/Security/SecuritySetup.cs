@@ -2,9 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Village.Web.Resources;
 
 namespace Village.Web.Infrastructure.Security;
 
@@ -34,19 +32,14 @@ public static class SecuritySetup
         var permitsPerMinute = builder.Configuration.GetValue("Security:AccountAttemptsPerMinute", 10);
         builder.Services.AddRateLimiter(o =>
         {
+            // An empty 429 is turned into the friendly, localized error page by the status code pages.
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Only submissions are limited: looking at a form is free, posting it many times is not.
             o.AddPolicy(AccountPolicy, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     (context.Connection.RemoteIpAddress ?? IPAddress.Loopback).ToString(),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) })
                 : RateLimitPartition.GetNoLimiter("reads"));
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(t["Security.TooManyAttempts"], cancellationToken);
-            };
         });
         return builder;
     }
