@@ -1,7 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Demo;
@@ -15,6 +18,8 @@ using Village.Web.Resources;
 var (command, hostArgs) = Commands.Parse(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Services.AddSingleton(TimeProvider.System);
+// French pages stay readable and light: accented letters are written as they are, not as &#xE9;.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.AddDatabase();
 builder.AddVillageLocalization();
 builder.AddSecurity();

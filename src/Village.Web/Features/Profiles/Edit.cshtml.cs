@@ -114,7 +114,14 @@ public sealed class EditModel(VillageDb db, Gazetteer gazetteer, TimeProvider cl
             var matches = gazetteer.Search(query, 6);
             var exact = matches.Where(m => Gazetteer.Normalize(m.Name) == Gazetteer.Normalize(query)
                 || Gazetteer.Normalize(m.Label) == Gazetteer.Normalize(query)).ToList();
-            picked = exact.Count == 1 ? exact[0] : null;
+            picked = exact.Count switch
+            {
+                1 => exact[0],
+                // "Lille" is the city of Lille, not the Belgian village of the same name; two villages called
+                // Saint-Martin need the parent to choose.
+                > 1 when exact[0].Population >= 10 * Math.Max(1, exact[1].Population) => exact[0],
+                _ => null,
+            };
             if (picked is null)
             {
                 TownChoices = matches;

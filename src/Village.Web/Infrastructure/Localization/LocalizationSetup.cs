@@ -39,14 +39,14 @@ public static class LocalizationSetup
     public static void LocalizeBindingMessages(DefaultModelBindingMessageProvider messages, IStringLocalizerFactory factory)
     {
         var t = factory.Create(typeof(Texts));
-        messages.SetAttemptedValueIsInvalidAccessor((_, field) => t["Validation.Invalid", field]);
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => t["Validation.Invalid", value, field]);
         messages.SetMissingBindRequiredValueAccessor(field => t["Validation.Required", field]);
         messages.SetMissingKeyOrValueAccessor(() => t["Validation.Missing"]);
         messages.SetMissingRequestBodyRequiredValueAccessor(() => t["Validation.Missing"]);
         messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => t["Validation.InvalidValue"]);
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["Validation.InvalidValue"]);
         messages.SetNonPropertyValueMustBeANumberAccessor(() => t["Validation.Number"]);
-        messages.SetUnknownValueIsInvalidAccessor(field => t["Validation.Invalid", field]);
+        messages.SetUnknownValueIsInvalidAccessor(field => t["Validation.InvalidField", field]);
         messages.SetValueIsInvalidAccessor(_ => t["Validation.InvalidValue"]);
         messages.SetValueMustBeANumberAccessor(field => t["Validation.NumberField", field]);
         messages.SetValueMustNotBeNullAccessor(field => t["Validation.Required", field]);
