@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Village.Web.Infrastructure.Geo;
+
+namespace Village.Bench;
+
+/// <summary>One load scenario: a path to request for each (worker, iteration), anonymously or as a signed-in parent.</summary>
+internal sealed record Scenario(string Name, string Description, bool SignedIn, Func<Random, string> NextPath);
+
+internal static partial class Scenarios
+{
+    public static readonly string[] Names = ["landing", "home", "profile", "towns"];
+
+    public static Scenario Create(string name, int seed) => name switch
+    {
+        "landing" => new Scenario(name, "anonymous GET /", false, _ => "/"),
+        "home" => new Scenario(name, "signed-in GET /", true, _ => "/"),
+        "profile" => new Scenario(name, "signed-in GET /profile", true, _ => "/profile"),
+        "towns" => TownsScenario(seed),
+        // Ad-hoc probes, to take a slow page apart: "get:/privacy" anonymously, "auth:/privacy" signed in.
+        _ when name.StartsWith("get:/", StringComparison.Ordinal) => new Scenario(name, $"anonymous GET {name[4..]}", false, _ => name[4..]),
+        _ when name.StartsWith("auth:/", StringComparison.Ordinal) => new Scenario(name, $"signed-in GET {name[5..]}", true, _ => name[5..]),
+        _ => throw new ArgumentException($"Unknown scenario '{name}' (known: {string.Join(", ", Names)}, or get:/path and auth:/path)."),
+    };
+
+    /// <summary>GET /api/towns?q= with what people type: 1 to 6 letters of real town names, big towns more often.</summary>
+    private static Scenario TownsScenario(int seed)
+    {
+        var prefixes = TownPrefixes(seed, 4096);
+        return new Scenario(
+            "towns",
+            "GET /api/towns?q=<1-6 letters>",
+            false,
+            random => "/api/towns?q=" + Uri.EscapeDataString(prefixes[random.Next(prefixes.Length)]));
+    }
+
+    public static string[] TownPrefixes(int seed, int count)
+    {
+        var random = new Random(seed);
+        var towns = new TownPicker(Gazetteer.LoadEmbedded().Towns);
+        var prefixes = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            string prefix;
+            do
+            {
+                var name = towns.Next(random).Name;
+                // Mostly what a hurried parent types ("saint e", "brux"); sometimes with the accents and hyphens.
+                var text = random.NextDouble() < 0.7 ? Gazetteer.Normalize(name) : name.ToLowerInvariant();
+                prefix = text[..Math.Min(text.Length, random.Next(1, 7))].TrimEnd(' ', '-', '\'');
+            }
+            while (prefix.Length == 0);
+            prefixes[i] = prefix;
+        }
+
+        return prefixes;
+    }
+
+    /// <summary>Signs a bench parent in through the real form: GET it, read the antiforgery field and cookie, POST.
+    /// Returns the Cookie header to send with every later request of this parent.</summary>
+    public static async Task<string> SignInAsync(HttpClient http, string email, string password, CancellationToken cancellationToken)
+    {
+        var jar = new CookieJar();
+        string html;
+        using (var get = new HttpRequestMessage(HttpMethod.Get, "/account/signin"))
+        using (var response = await http.SendAsync(get, cancellationToken))
+        {
+            html = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new BenchException($"GET /account/signin answered {(int)response.StatusCode}: {Snippet(html)}");
+            }
+
+            jar.Store(response.Headers);
+        }
+
+        var token = AntiforgeryField().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups["value"].Value)
+            : throw new BenchException("No __RequestVerificationToken field on /account/signin.");
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/signin")
+        {
+            Content = new FormUrlEncodedContent(
+            [
+                new("Input.Email", email),
+                new("Input.Password", password),
+                new("Input.RememberMe", "true"),
+                new("__RequestVerificationToken", token),
+            ]),
+        };
+        post.Headers.TryAddWithoutValidation("Cookie", jar.Header);
+        using var answer = await http.SendAsync(post, cancellationToken);
+        jar.Store(answer.Headers);
+        if ((int)answer.StatusCode is < 300 or >= 400 || !jar.Has("village"))
+        {
+            var body = await answer.Content.ReadAsStringAsync(cancellationToken);
+            throw new BenchException($"Signing in {email} answered {(int)answer.StatusCode} without the \"village\" cookie: {Snippet(body)}");
+        }
+
+        return jar.Header;
+    }
+
+    /// <summary>A readable start of an HTML or text body: the tags dropped, whitespace collapsed.</summary>
+    public static string Snippet(string body, int length = 240)
+    {
+        var text = Whitespace().Replace(Tags().Replace(body, " "), " ").Trim();
+        return text.Length <= length ? text : text[..length] + "…";
+    }
+
+    [GeneratedRegex("""<input\b(?=[^>]*\bname="__RequestVerificationToken")[^>]*\bvalue="(?<value>[^"]*)"[^>]*>""", RegexOptions.IgnoreCase)]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("<(script|style)[^>]*>.*?</\\1>|<[^>]+>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Whitespace();
+}
+
+internal sealed class BenchException(string message) : Exception(message);

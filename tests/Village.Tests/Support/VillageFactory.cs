@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Village.Web.Data;
+using Village.Web.Infrastructure.Email;
+
+namespace Village.Tests.Support;
+
+/// <summary>The app on a fresh database of its own, configured only through settings, as it runs in
+/// Development (which migrates the database on start). One per test class (IClassFixture).</summary>
+public class VillageFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase database = TestDatabase.Create();
+    private readonly string folder = Directory.CreateTempSubdirectory("village-test-").FullName;
+
+    public DatabaseProvider Provider => database.Provider;
+
+    public string PickupDirectory => Path.Combine(folder, "mail");
+
+    /// <summary>Settings a derived factory wants different (e.g. a stricter rate limit).</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Demo:SeedOnStart"] = "false",
+            ["Email:SendInBackground"] = "false",
+            ["Email:Delivery"] = "Pickup",
+            ["Email:PickupDirectory"] = PickupDirectory,
+            ["Security:AccountAttemptsPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A new browser-like client with its own cookies.</summary>
+    public Browser NewBrowser() => new(this);
+
+    /// <summary>Runs a query against the app's database in a scope of its own.</summary>
+    public async Task<T> QueryAsync<T>(Func<VillageDb, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<VillageDb>());
+    }
+
+    /// <summary>Delivers every due email in the outbox (the background sender is off in tests).</summary>
+    public async Task<int> SendOutboxAsync()
+    {
+        var sender = Services.GetRequiredService<OutboxSender>();
+        var total = 0;
+        int sent;
+        while ((sent = await sender.SendDueAsync(CancellationToken.None)) > 0)
+        {
+            total += sent;
+        }
+
+        return total;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Cleanup();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Cleanup();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Cleanup()
+    {
+        database.Dispose();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
