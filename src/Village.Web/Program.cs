@@ -8,6 +8,7 @@ using Microsoft.Extensions.WebEncoders;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Demo;
+using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
 using Village.Web.Infrastructure.Email;
 using Village.Web.Infrastructure.Geo;
@@ -32,7 +33,11 @@ builder.Services
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
 builder.Services.AddOptions<MvcOptions>()
-    .Configure<IStringLocalizerFactory>((o, factory) => LocalizationSetup.LocalizeBindingMessages(o.ModelBindingMessageProvider, factory));
+    .Configure<IStringLocalizerFactory>((o, factory) =>
+    {
+        LocalizationSetup.LocalizeBindingMessages(o.ModelBindingMessageProvider, factory);
+        o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+    });
 
 var app = builder.Build();
 if (command is not null)
@@ -61,6 +66,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapHealth();
 app.MapTowns();
 app.MapCultureSwitch();

@@ -5,7 +5,7 @@ namespace Village.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class LanguageTests(BrowserApp app, ITestOutputHelper output)
 {
-    [Fact(Skip = KnownIssues.CultureSwitchWithoutAntiforgeryMiddleware)]
+    [Fact]
     public async Task The_footer_switches_the_site_to_English_and_back_to_French_on_the_same_page()
     {
         await using var journey = new Journey(app, output, "language");

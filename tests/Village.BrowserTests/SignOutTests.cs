@@ -5,7 +5,7 @@ namespace Village.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class SignOutTests(BrowserApp app, ITestOutputHelper output)
 {
-    [Fact(Skip = KnownIssues.SignOutFormWithoutAntiforgeryToken)]
+    [Fact]
     public async Task Signing_out_from_the_header_ends_the_session()
     {
         await using var journey = new Journey(app, output, "signout");

@@ -58,14 +58,7 @@ public sealed partial class Journey(BrowserApp app, ITestOutputHelper output, st
             app.Findings.Enqueue(text);
             if (Axe.IsBlocking(violation))
             {
-                if (KnownIssues.Explain(violation) is { } known)
-                {
-                    output.WriteLine($"    known issue, reported, not failing: {known}");
-                }
-                else
-                {
-                    blocking.Add(text);
-                }
+                blocking.Add(text);
             }
         }
 
@@ -114,14 +107,7 @@ public sealed partial class Journey(BrowserApp app, ITestOutputHelper output, st
             var text = $"[layout] horizontal scrolling on {label}: the page is {result.ScrollWidth}px wide on a {result.Width}px phone; too wide: {string.Join(", ", result.Wide)}";
             output.WriteLine(text);
             app.Findings.Enqueue(text);
-            if (KnownIssues.ExplainWidth(new Uri(page.Url).AbsolutePath, result.Wide) is { } known)
-            {
-                output.WriteLine($"    known issue, reported, not failing: {known}");
-            }
-            else
-            {
-                blocking.Add(text);
-            }
+            blocking.Add(text);
         }
     }
 

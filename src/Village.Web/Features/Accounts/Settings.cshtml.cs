@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -104,11 +103,12 @@ public sealed class SettingsModel(
 
         member.PreferredCulture = culture!;
         await members.UpdateAsync(member);
-        Response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = Request.IsHttps });
-        Message = t["Settings.LanguageSaved"];
+        CultureSwitch.Remember(HttpContext, culture!);
+        using (new CultureScope(culture!))
+        {
+            Message = t["Settings.LanguageSaved"];
+        }
+
         return RedirectToPage();
     }
 

@@ -107,13 +107,17 @@ public sealed class EditModel(VillageDb db, Gazetteer gazetteer, TimeProvider cl
             return default;
         }
 
-        // A town picked in the autocomplete or among the choices counts when it still matches what is typed.
-        var picked = Input.TownId is { } id ? gazetteer.Find(id) : null;
-        if (picked is null || !Gazetteer.Normalize(picked.Label).Contains(Gazetteer.Normalize(query), StringComparison.Ordinal))
+        // A town picked among the choices counts; one picked in the autocomplete only while its name is still
+        // what the field shows (the parent may have typed another town since).
+        var typed = Gazetteer.Normalize(query);
+        var picked = Input.TownChoice is { } choice
+            ? gazetteer.Find(choice)
+            : Input.TownId is { } id && gazetteer.Find(id) is { } town
+                && (Gazetteer.Normalize(town.Label) == typed || Gazetteer.Normalize(town.Name) == typed) ? town : null;
+        if (picked is null)
         {
             var matches = gazetteer.Search(query, 6);
-            var exact = matches.Where(m => Gazetteer.Normalize(m.Name) == Gazetteer.Normalize(query)
-                || Gazetteer.Normalize(m.Label) == Gazetteer.Normalize(query)).ToList();
+            var exact = matches.Where(m => Gazetteer.Normalize(m.Name) == typed || Gazetteer.Normalize(m.Label) == typed).ToList();
             picked = exact.Count switch
             {
                 1 => exact[0],
@@ -150,8 +154,13 @@ public sealed class EditModel(VillageDb db, Gazetteer gazetteer, TimeProvider cl
         [Display(Name = "Profile.Town")]
         public string? TownQuery { get; set; }
 
+        /// <summary>The town picked in the autocomplete (set by the script).</summary>
         [StringLength(32)]
         public string? TownId { get; set; }
+
+        /// <summary>The town picked among same-named ones, when the typed name was ambiguous.</summary>
+        [StringLength(32)]
+        public string? TownChoice { get; set; }
 
         /// <summary>Filled by the "use my position" button with invariant decimals ("50.47"), whatever the page's
         /// language; rounded on the server before anything is stored.</summary>

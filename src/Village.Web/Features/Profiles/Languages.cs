@@ -1,7 +1,7 @@
 namespace Village.Web.Features.Profiles;
 
 /// <summary>The languages a parent can say they speak, each named in its own language so that a parent who
-/// does not read French still recognises theirs.</summary>
+/// does not read French still recognises theirs. <see cref="Tag"/> is the BCP 47 tag of that name.</summary>
 public static class Languages
 {
     public static readonly IReadOnlyList<(string Code, string NativeName)> All =
@@ -40,4 +40,7 @@ public static class Languages
     public static bool IsKnown(string code) => Codes.Contains(code);
 
     public static string NameOf(string code) => All.FirstOrDefault(l => l.Code == code).NativeName ?? code;
+
+    /// <summary>The language tag of a language's name: its own code, except sign language, named in French.</summary>
+    public static string Tag(string code) => code == "lsf" ? "fr" : code;
 }

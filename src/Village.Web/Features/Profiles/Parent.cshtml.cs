@@ -49,4 +49,10 @@ public sealed class ParentModel(VillageDb db, TimeProvider clock) : PageModel
 
     /// <summary>Whether the viewer may see a part of the profile. "Connections" opens up once messages exist.</summary>
     public bool Shows(Audience audience) => IsSelf || audience == Audience.ParentsNearby;
+
+    public bool HasFacts =>
+        Profile.TownName is not null
+        || (Shows(Profile.ChildrenAudience) && Profile.Children.Count > 0)
+        || (Shows(Profile.LanguagesAudience) && Profile.Languages.Count > 0)
+        || (Shows(Profile.InterestsAudience) && (Profile.Interests != Interest.None || Profile.Availability != Availability.None));
 }

@@ -9,13 +9,17 @@ public static class CultureSwitch
         app.MapPost("/culture", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string? culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             var chosen = LocalizationSetup.IsSupported(culture) ? culture! : LocalizationSetup.DefaultCulture;
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = context.Request.IsHttps });
+            Remember(context, chosen);
             var target = returnUrl is { Length: > 0 } && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
                 ? returnUrl
                 : "/";
             return Results.LocalRedirect(target);
         });
+
+    /// <summary>Keeps the chosen language for a year in a cookie (essential: the site is unusable in the wrong one).</summary>
+    public static void Remember(HttpContext context, string culture) =>
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = context.Request.IsHttps });
 }

@@ -127,15 +127,31 @@ public sealed class ProfileTests(VillageFactory factory) : IClassFixture<Village
         Assert.Contains(TextsFile.Fr("Profile.TownChoose"), page.ErrorSummary, StringComparison.Ordinal);
         Assert.Equal("Zoé", page.FieldValue("Input.DisplayName"));
         Assert.Equal("Maman de deux", page.Document.QuerySelector("textarea[name='Input.About']")?.TextContent);
-        var choices = page.Document.QuerySelectorAll("input[type=radio][name='Input.TownId']");
+        var choices = page.Document.QuerySelectorAll("input[type=radio][name='Input.TownChoice']");
         Assert.True(choices.Length > 1, page.ToString());
 
-        var picked = await browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.TownId"] = choices[1].GetAttribute("value")! });
+        var picked = await browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.TownChoice"] = choices[1].GetAttribute("value")! });
 
         Assert.True(picked.Status == HttpStatusCode.Redirect, picked.ToString());
         var profile = await ProfileOfAsync(email);
         Assert.Equal(choices[1].GetAttribute("value"), profile.TownId);
         Assert.Equal("Zoé", profile.DisplayName);
+    }
+
+    [Fact]
+    public async Task Typing_a_shorter_name_than_the_town_picked_before_asks_again_without_javascript()
+    {
+        using var browser = factory.NewBrowser();
+        var email = await browser.SignedInMemberAsync(factory);
+        var first = await browser.FillAsync("/profile", new Dictionary<string, string> { ["Input.TownQuery"] = "Saint-Martin-d'Hères" });
+        Assert.True(first.Status == HttpStatusCode.Redirect, first.ToString());
+
+        // The page still holds Saint-Martin-d'Hères's id in its hidden field; what the parent typed wins.
+        var page = await browser.FillAsync("/profile", new Dictionary<string, string> { ["Input.TownQuery"] = "Saint-Martin" });
+
+        Assert.True(page.Status == HttpStatusCode.BadRequest, page.ToString());
+        Assert.NotEmpty(page.Document.QuerySelectorAll("input[type=radio][name='Input.TownChoice']"));
+        Assert.Equal("Saint-Martin-d'Hères", (await ProfileOfAsync(email)).TownName);
     }
 
     public static TheoryData<string, string, string> WrongValues => new()
