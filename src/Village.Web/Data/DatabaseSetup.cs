@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace Village.Web.Data;
 
@@ -40,7 +41,7 @@ public static class DatabaseSetup
     {
         _ = provider switch
         {
-            DatabaseProvider.Postgres => options.UseNpgsql(connection),
+            DatabaseProvider.Postgres => options.UseNpgsql(WithPreparedStatements(connection)),
             _ => options.UseSqlite(connection),
         };
         // Migrations are hand-written (no EF design-time package here); the schema drift test guards them instead.
@@ -55,6 +56,21 @@ public static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+    }
+
+    /// <summary>Hot queries are prepared once per connection, so PostgreSQL stops planning them on every request;
+    /// the app keeps no session state, so pooled connections need no reset round-trip either.</summary>
+    private static string WithPreparedStatements(string connection)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 50;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connection)

@@ -39,13 +39,20 @@ public sealed class IndexModel(VillageDb db) : PageModel
             .SingleOrDefaultAsync();
         if (Home is { Latitude: double lat, Longitude: double lon })
         {
-            var lonDegrees = NearbyDegrees / Math.Max(0.2, Math.Cos(lat * Math.PI / 180));
-            var nearby = await db.Profiles.CountAsync(p =>
-                p.VisibleNearby && p.MemberId != id
-                && p.Latitude >= lat - NearbyDegrees && p.Latitude <= lat + NearbyDegrees
-                && p.Longitude >= lon - lonDegrees && p.Longitude <= lon + lonDegrees);
-            Home = Home with { ParentsNearby = nearby };
+            var visibleAround = await VisibleParentsAroundAsync(lat, lon);
+            Home = Home with { ParentsNearby = visibleAround - (Home.VisibleNearby ? 1 : 0) };
         }
+    }
+
+    /// <summary>Visible parents in a box of about 10 km around a point, the viewer included: without a filter on
+    /// the viewer, the count is answered from the (visible, latitude, longitude) index alone.</summary>
+    private Task<int> VisibleParentsAroundAsync(double lat, double lon)
+    {
+        var lonDegrees = NearbyDegrees / Math.Max(0.2, Math.Cos(lat * Math.PI / 180));
+        return db.Profiles.CountAsync(p =>
+            p.VisibleNearby
+            && p.Latitude >= lat - NearbyDegrees && p.Latitude <= lat + NearbyDegrees
+            && p.Longitude >= lon - lonDegrees && p.Longitude <= lon + lonDegrees);
     }
 
     public sealed record HomeView(
