@@ -66,7 +66,6 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAntiforgery();
 app.MapHealth();
 app.MapTowns();
 app.MapCultureSwitch();

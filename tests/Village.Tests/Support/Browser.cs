@@ -73,6 +73,14 @@ public sealed class Browser : IDisposable
         return await SubmitAsync(page, fields, formSelector, followRedirects);
     }
 
+    /// <summary>Follows the footer's link to another language, as a person clicks it.</summary>
+    public Task<WebPage> SwitchLanguageAsync(WebPage page, string culture, bool followRedirects = false)
+    {
+        var link = page.Document.QuerySelector($".language-switch a[hreflang='{culture}']");
+        Assert.True(link is not null, $"No link to '{culture}' in the language switch of {page.Url}.");
+        return GetAsync(link!.GetAttribute("href")!, followRedirects);
+    }
+
     public void Dispose() => Client.Dispose();
 
     private async Task<WebPage> ReadAsync(HttpResponseMessage response, bool followRedirects)

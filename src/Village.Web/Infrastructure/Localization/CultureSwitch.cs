@@ -4,9 +4,11 @@ namespace Village.Web.Infrastructure.Localization;
 
 public static class CultureSwitch
 {
-    /// <summary>POST /culture: the language switch, a plain form that works without JavaScript.</summary>
+    /// <summary>GET /culture?culture=en&amp;returnUrl=/...: the language switch, plain links that work without
+    /// JavaScript. A link rather than a form keeps pages free of antiforgery tokens (so they can be cached), and
+    /// switching someone's language from another site does no harm.</summary>
     public static void MapCultureSwitch(this WebApplication app) =>
-        app.MapPost("/culture", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string? culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        app.MapGet("/culture", (HttpContext context, string? culture, string? returnUrl) =>
         {
             var chosen = LocalizationSetup.IsSupported(culture) ? culture! : LocalizationSetup.DefaultCulture;
             Remember(context, chosen);

@@ -23,7 +23,7 @@ public sealed class LanguageTests(VillageFactory factory) : IClassFixture<Villag
         using var browser = factory.NewBrowser();
         var signIn = await browser.GetAsync("/account/signin");
 
-        var english = await browser.SubmitAsync(signIn, new Dictionary<string, string> { ["culture"] = "en" }, "form[action='/culture']");
+        var english = await browser.SwitchLanguageAsync(signIn, "en");
 
         Assert.True(english.Status == HttpStatusCode.Redirect, english.ToString());
         Assert.Equal("/account/signin", english.Location);
@@ -32,7 +32,7 @@ public sealed class LanguageTests(VillageFactory factory) : IClassFixture<Villag
         Assert.Equal(TextsFile.En("SignIn.Title"), page.Document.QuerySelector("main h1")?.TextContent.Trim());
         Assert.NotEqual(TextsFile.Fr("SignIn.Title"), TextsFile.En("SignIn.Title"));
 
-        var french = await browser.SubmitAsync(page, new Dictionary<string, string> { ["culture"] = "fr" }, "form[action='/culture']", followRedirects: true);
+        var french = await browser.SwitchLanguageAsync(page, "fr", followRedirects: true);
         Assert.Equal(HttpStatusCode.OK, french.Status);
         Assert.Equal("fr", french.Lang);
         Assert.Equal(TextsFile.Fr("SignIn.Title"), french.Document.QuerySelector("main h1")?.TextContent.Trim());
@@ -47,7 +47,7 @@ public sealed class LanguageTests(VillageFactory factory) : IClassFixture<Villag
         var page = await browser.GetAsync("/account/signin");
         Assert.Equal("en", page.Lang);
 
-        await browser.SubmitAsync(page, new Dictionary<string, string> { ["culture"] = "fr" }, "form[action='/culture']");
+        await browser.SwitchLanguageAsync(page, "fr");
         Assert.Equal("fr", (await browser.GetAsync("/account/signin")).Lang);
     }
 
@@ -59,13 +59,23 @@ public sealed class LanguageTests(VillageFactory factory) : IClassFixture<Villag
     public async Task The_language_switch_refuses_unknown_languages_and_foreign_sites(string culture, string returnUrl, string expected)
     {
         using var browser = factory.NewBrowser();
-        var signIn = await browser.GetAsync("/account/signin");
-
-        var page = await browser.SubmitAsync(signIn, new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = returnUrl }, "form[action='/culture']");
+        var page = await browser.GetAsync($"/culture?culture={culture}&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
         Assert.True(page.Status == HttpStatusCode.Redirect, page.ToString());
         Assert.Equal(expected, page.Location);
         Assert.Equal(culture == "en" ? "en" : "fr", (await browser.GetAsync("/account/signin")).Lang);
+    }
+
+    [Fact]
+    public async Task Pages_for_visitors_carry_no_antiforgery_token_and_set_no_cookie()
+    {
+        using var browser = factory.NewBrowser();
+
+        var landing = await browser.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, landing.Status);
+        Assert.DoesNotContain(Browser.AntiforgeryField, landing.Text, StringComparison.Ordinal);
+        Assert.False(landing.Response.Headers.Contains("Set-Cookie"), string.Join("; ", landing.Response.Headers.Select(h => h.Key)));
     }
 
     [Fact]
