@@ -1,22 +1,17 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Village.Web.Data;
+using Village.Tests.Support;
 using Village.Web.Features.Accounts;
 
 namespace Village.BrowserTests.Support;
 
-/// <summary>The real app on Kestrel, on a free loopback port, on a fresh database of its own, configured only
-/// through settings, as it runs in Development (which migrates the database on start).</summary>
-public sealed partial class VillageServer : WebApplicationFactory<Program>
+/// <summary>The real app on Kestrel, on a free loopback port: the integration tests' factory (same settings,
+/// same fresh database), listening for a real browser.</summary>
+public sealed partial class VillageServer : VillageFactory
 {
-    private readonly TestDatabase database = TestDatabase.Create();
-    private readonly string folder = Directory.CreateTempSubdirectory("village-browser-").FullName;
-
     public VillageServer()
     {
         UseKestrel(port: 0);
@@ -34,37 +29,7 @@ public sealed partial class VillageServer : WebApplicationFactory<Program>
 
     public string Origin => BaseUrl.GetLeftPart(UriPartial.Authority);
 
-    public DatabaseProvider Provider => database.Provider;
-
-    public string PickupDirectory => Path.Combine(folder, "mail");
-
     public string Url(string path) => new Uri(BaseUrl, path).ToString();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = database.Provider.ToString(),
-            ["Database:ConnectionString"] = database.ConnectionString,
-            ["Demo:SeedOnStart"] = "false",
-            ["Email:SendInBackground"] = "false",
-            ["Email:Delivery"] = "Pickup",
-            ["Email:PickupDirectory"] = PickupDirectory,
-            ["Security:AccountAttemptsPerMinute"] = "10000",
-        };
-        builder.UseEnvironment("Development");
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    }
-
-    /// <summary>Runs a query against the app's database in a scope of its own.</summary>
-    public async Task<T> QueryAsync<T>(Func<VillageDb, Task<T>> query)
-    {
-        using var scope = Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<VillageDb>());
-    }
 
     public Task<Guid> MemberIdAsync(string email) =>
         QueryAsync(db => db.Users.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
@@ -93,34 +58,6 @@ public sealed partial class VillageServer : WebApplicationFactory<Program>
             .ToList();
         Assert.True(links.Count > 0, $"No /account/confirm link in the {bodies.Count} email(s) to {email}:\n{string.Join("\n---\n", bodies)}");
         return Url(links[^1].PathAndQuery);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            Cleanup();
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Cleanup();
-        GC.SuppressFinalize(this);
-    }
-
-    private void Cleanup()
-    {
-        database.Dispose();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 
     [GeneratedRegex(@"https?://[^\s""<>]+")]

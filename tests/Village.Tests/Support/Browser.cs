@@ -145,6 +145,12 @@ public sealed class Browser : IDisposable
     }
 }
 
+public static class VillageFactoryBrowsers
+{
+    /// <summary>A new browser-like client with its own cookies.</summary>
+    public static Browser NewBrowser(this VillageFactory factory) => new(factory);
+}
+
 /// <summary>A response as a page: status, headers, raw text and the parsed document.</summary>
 public sealed class WebPage(HttpResponseMessage response, Uri url, string text, IDocument document)
 {

@@ -7,7 +7,8 @@ using Village.Web.Infrastructure.Email;
 namespace Village.Tests.Support;
 
 /// <summary>The app on a fresh database of its own, configured only through settings, as it runs in
-/// Development (which migrates the database on start). One per test class (IClassFixture).</summary>
+/// Development (which migrates the database on start). One per test class (IClassFixture). The browser
+/// tests compile this file too, and put the same app on Kestrel.</summary>
 public class VillageFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase database = TestDatabase.Create();
@@ -43,9 +44,6 @@ public class VillageFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
     }
-
-    /// <summary>A new browser-like client with its own cookies.</summary>
-    public Browser NewBrowser() => new(this);
 
     /// <summary>Runs a query against the app's database in a scope of its own.</summary>
     public async Task<T> QueryAsync<T>(Func<VillageDb, Task<T>> query)
