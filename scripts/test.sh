@@ -2,7 +2,8 @@
 # The one test command. From anywhere: scripts/test.sh
 #   1. formatting gate (dotnet format --verify-no-changes)
 #   2. Release build of the solution (warnings are errors, see Directory.Build.props)
-#   3. tests/Village.Tests on SQLite, then on a throwaway PostgreSQL cluster (scripts/postgres.sh)
+#   3. tests/Village.Tests on SQLite, then on a throwaway PostgreSQL cluster (scripts/postgres.sh); the email
+#      tests talk to Debian's aiosmtpd (python3-aiosmtpd, installed if missing)
 #   4. tests/Village.BrowserTests in Debian's Chromium, with axe-core from npm (installs what is missing)
 # Prints the counts of each run, then one summary line "N passed, N failed, N skipped"; exits non-zero when
 # anything failed. Works unattended as root on a fresh Debian 12 (installs PostgreSQL/Chromium with apt-get).
@@ -112,8 +113,12 @@ run_tests() {
     SUMMARY+=("$(printf '%-10s %4d passed, %4d failed, %4d skipped   %s' "$name:" "$passed" "$failed" "$skipped" "$project")")
 }
 
-step "PostgreSQL"
+step "PostgreSQL and a real SMTP server for the email tests"
 pg_start
+if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+    echo "Installing python3-aiosmtpd"
+    apt_install python3-aiosmtpd
+fi
 
 run_tests sqlite tests/Village.Tests VILLAGE_TEST_PROVIDER=sqlite
 run_tests postgres tests/Village.Tests VILLAGE_TEST_PROVIDER=postgres "VILLAGE_TEST_POSTGRES=$VILLAGE_TEST_POSTGRES"
