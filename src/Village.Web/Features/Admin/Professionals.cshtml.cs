@@ -23,6 +23,11 @@ public sealed class ProfessionalsModel(VillageDb db, UserManager<Member> members
 
     public async Task<IActionResult> OnPostAsync(Guid id, bool verify)
     {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         var member = await db.Users.SingleOrDefaultAsync(m => m.Id == id && m.ProfessionalStatus == ProfessionalStatus.Pending);
         if (member is null)
         {
