@@ -2,6 +2,10 @@
 (() => {
   'use strict';
 
+  // A form came back with errors: bring the summary to the reader (screen readers announce it too).
+  const summary = document.querySelector('.error-summary');
+  if (summary) summary.focus();
+
   // Town autocomplete: suggestions in a native datalist; picking one records the town's id.
   const town = document.querySelector('[data-town-autocomplete]');
   const townId = document.querySelector('[data-town-id]');
