@@ -12,6 +12,7 @@ public sealed class SmtpServer : IDisposable
 
     private readonly Process process;
     private readonly string folder = Directory.CreateTempSubdirectory("village-smtp-").FullName;
+    private bool disposed;
 
     private SmtpServer(int port)
     {
@@ -69,8 +70,15 @@ public sealed class SmtpServer : IDisposable
         return Directory.Exists(delivered) ? [.. Directory.GetFiles(delivered).Select(File.ReadAllText)] : [];
     }
 
+    /// <summary>Stops the server; safe to call twice (the test host disposes both ways).</summary>
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
