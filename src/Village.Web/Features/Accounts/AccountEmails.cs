@@ -23,6 +23,13 @@ public sealed class AccountEmails(Outbox outbox, IStringLocalizer<Texts> t)
     public void ProfessionalVerified(Member member, string link) =>
         Queue(member, member.Email!, "ProfessionalVerified", link);
 
+    /// <summary>Tells the old address that the account now signs in with another one, in case it was not them.</summary>
+    public void AddressChanged(Member member, string oldAddress, string resetLink) =>
+        Queue(member, oldAddress, "AddressChanged", resetLink);
+
+    public void PasswordChanged(Member member, string resetLink) =>
+        Queue(member, member.Email!, "PasswordChanged", resetLink);
+
     /// <summary>Each email has resource keys Email.{kind}.Subject, .Body1, .Body2 and .Action.</summary>
     private void Queue(Member member, string address, string kind, string link)
     {

@@ -87,6 +87,8 @@ public sealed class SettingsModel(
             return this.InvalidPage();
         }
 
+        emails.PasswordChanged(member, Url.Page("/Accounts/ForgotPassword", null, null, Request.Scheme)!);
+        await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(member);
         Message = t["Settings.PasswordChanged"];
         return RedirectToPage();

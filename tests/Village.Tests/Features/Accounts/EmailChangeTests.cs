@@ -31,6 +31,7 @@ public sealed class EmailChangeTests(VillageFactory factory) : IClassFixture<Vil
         Assert.True(confirmed.Status == HttpStatusCode.OK, confirmed.ToString());
         Assert.Equal(next, await EmailOfAsync(id));
         Assert.Contains(next, (await browser.GetAsync("/account/settings")).Text, StringComparison.Ordinal);
+        Assert.Single(await factory.EmailsToAsync(old), e => e.Subject == TextsFile.Fr("Email.AddressChanged.Subject"));
 
         using var later = factory.NewBrowser();
         Assert.Equal(HttpStatusCode.BadRequest, (await later.SignInAsync(old)).Status);

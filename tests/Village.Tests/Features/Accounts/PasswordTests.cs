@@ -110,6 +110,8 @@ public sealed class PasswordTests(VillageFactory factory) : IClassFixture<Villag
         Assert.Equal("/account/settings", right.Location);
         var settings = await browser.GetAsync("/account/settings");
         Assert.Contains(TextsFile.Fr("Settings.PasswordChanged"), settings.Document.QuerySelector("main .success")?.TextContent, StringComparison.Ordinal);
+        var notice = Assert.Single(await factory.EmailsToAsync(email), e => e.Subject == TextsFile.Fr("Email.PasswordChanged.Subject"));
+        Assert.DoesNotContain(NewPassword, notice.TextBody, StringComparison.Ordinal);
 
         using var other = factory.NewBrowser();
         Assert.Equal(HttpStatusCode.BadRequest, (await other.SignInAsync(email)).Status);
