@@ -9,12 +9,12 @@ public static class Languages
         ("fr", "Français"),
         ("nl", "Nederlands"),
         ("de", "Deutsch"),
-        ("lb", "Lëtzebuergesch"),
-        ("it", "Italiano"),
         ("en", "English"),
+        ("ar", "العربية"),
         ("es", "Español"),
         ("pt", "Português"),
-        ("ar", "العربية"),
+        ("it", "Italiano"),
+        ("lb", "Lëtzebuergesch"),
         ("ber", "Tamaziɣt"),
         ("tr", "Türkçe"),
         ("pl", "Polski"),
@@ -34,6 +34,10 @@ public static class Languages
         ("vi", "Tiếng Việt"),
         ("lsf", "Langue des signes"),
     ];
+
+    /// <summary>The first languages, the ones most spoken where Village starts, are offered open; the others
+    /// behind "other languages", so the form stays short.</summary>
+    public const int CommonCount = 8;
 
     private static readonly HashSet<string> Codes = All.Select(l => l.Code).ToHashSet();
 
