@@ -85,12 +85,6 @@ public sealed class Gazetteer
     private readonly double[] _latitudes;
     private readonly double[] _longitudes;
 
-    /// <summary>Builds a gazetteer from towns (no aliases nor secondary postal codes).</summary>
-    public Gazetteer(IEnumerable<Town> towns)
-        : this(ToRows(towns))
-    {
-    }
-
     private Gazetteer(List<Row> rows)
     {
         _towns = new Town[rows.Count];
@@ -190,46 +184,20 @@ public sealed class Gazetteer
         }
     }
 
-    /// <summary>Number of towns.</summary>
-    public int Count => _towns.Length;
-
     /// <summary>All towns, in file order (by country, then id).</summary>
     public IReadOnlyList<Town> Towns => _towns;
 
-    /// <summary>Loads the gazetteer embedded in this assembly as <see cref="ResourceName"/>.</summary>
+    /// <summary>Loads the gazetteer embedded in this assembly as <see cref="ResourceName"/>: gzip-compressed TSV,
+    /// a header line, then <c>id country name postalCode admin latitude longitude population [aliases
+    /// [otherPostalCodes]]</c>, the last two being <c>|</c>-separated lists.</summary>
     public static Gazetteer LoadEmbedded()
     {
         using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException(
                 $"Embedded resource '{ResourceName}' not found: the project needs "
                 + $"<EmbeddedResource Include=\"Infrastructure/Geo/{ResourceName}\" LogicalName=\"{ResourceName}\" />.");
-        return Load(stream);
-    }
-
-    /// <summary>
-    /// Loads a gazetteer from TSV (gzip-compressed or not): a header line, then
-    /// <c>id country name postalCode admin latitude longitude population [aliases [otherPostalCodes]]</c>,
-    /// the last two being <c>|</c>-separated lists. The stream is read to its end and left open.
-    /// </summary>
-    public static Gazetteer Load(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanSeek)
-        {
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            copy.Position = 0;
-            return Load(copy);
-        }
-
-        Span<byte> magic = stackalloc byte[2];
-        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        stream.Seek(-read, SeekOrigin.Current);
-        var gzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-
-        using var text = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : null;
-        using var reader = new StreamReader(
-            text ?? stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var text = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(text, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         return new Gazetteer(ParseRows(reader));
     }
 
@@ -677,19 +645,6 @@ public sealed class Gazetteer
         }
 
         return table;
-    }
-
-    private static List<Row> ToRows(IEnumerable<Town> towns)
-    {
-        ArgumentNullException.ThrowIfNull(towns);
-        var rows = new List<Row>();
-        foreach (var town in towns)
-        {
-            ArgumentNullException.ThrowIfNull(town);
-            rows.Add(new Row(town, [], []));
-        }
-
-        return rows;
     }
 
     private static List<Row> ParseRows(TextReader reader)
