@@ -1,10 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.WebEncoders;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Demo;
@@ -14,13 +9,10 @@ using Village.Web.Infrastructure.Email;
 using Village.Web.Infrastructure.Geo;
 using Village.Web.Infrastructure.Localization;
 using Village.Web.Infrastructure.Security;
-using Village.Web.Resources;
 
 var (command, hostArgs) = Commands.Parse(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Services.AddSingleton(TimeProvider.System);
-// French pages stay readable and light: accented letters are written as they are, not as &#xE9;.
-builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.AddDatabase();
 builder.AddVillageLocalization();
 builder.AddSecurity();
@@ -28,16 +20,7 @@ builder.AddAccounts();
 builder.AddEmail();
 builder.AddGeo();
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services
-    .AddRazorPages(o => o.RootDirectory = "/Features")
-    .AddViewLocalization()
-    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
-builder.Services.AddOptions<MvcOptions>()
-    .Configure<IStringLocalizerFactory>((o, factory) =>
-    {
-        LocalizationSetup.LocalizeBindingMessages(o.ModelBindingMessageProvider, factory);
-        o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
-    });
+builder.AddPages();
 
 var app = builder.Build();
 if (command is not null)
