@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.Communities;
 using Village.Web.Features.Demo;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
@@ -19,6 +20,7 @@ builder.AddSecurity();
 builder.AddAccounts();
 builder.AddEmail();
 builder.AddGeo();
+builder.AddCommunities();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

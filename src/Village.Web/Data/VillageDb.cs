@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.Communities;
 using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Email;
 using Village.Web.Infrastructure.Security;
@@ -16,6 +17,10 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<Child> Children => Set<Child>();
 
     public DbSet<ParentLanguage> ParentLanguages => Set<ParentLanguage>();
+
+    public DbSet<Community> Communities => Set<Community>();
+
+    public DbSet<CommunityMember> CommunityMembers => Set<CommunityMember>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

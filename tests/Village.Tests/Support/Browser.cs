@@ -200,7 +200,8 @@ public sealed class WebPage(HttpResponseMessage response, Uri url, string text, 
 
 public static class TextExtensions
 {
-    /// <summary>Collapses runs of white space, as a reader sees text.</summary>
+    /// <summary>Collapses the runs of white space that HTML layout collapses; non-breaking spaces (French
+    /// typography, before « : ! ? ») are kept, as a reader sees them.</summary>
     public static string Normalized(this string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', text.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

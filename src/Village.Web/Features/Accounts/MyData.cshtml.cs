@@ -75,6 +75,12 @@ public sealed class MyDataModel(
                 children = p.Children.Select(c => new { c.FirstName, c.Year, c.Month, c.IsExpected }).ToList(),
                 p.UpdatedAt,
             }).SingleOrDefaultAsync(),
+            communities = await db.CommunityMembers.AsNoTracking().Where(m => m.MemberId == id)
+                .Join(db.Communities, m => m.CommunityId, c => c.Id, (m, c) => new { c.Name, c.Slug, role = m.Role.ToString(), m.JoinedAt })
+                .ToListAsync(),
+            communityRequests = await db.Communities.AsNoTracking().Where(c => c.RequestedById == id)
+                .Select(c => new { c.Name, c.Slug, status = c.Status.ToString(), c.CreatedAt })
+                .ToListAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
@@ -101,6 +107,9 @@ public sealed class MyDataModel(
         // Emails carry the address: remove them, sent or not. The profile, children and languages go with the
         // member (cascade). Later features anonymise what others still need (a post's text stays, unsigned).
         await db.OutboxEmails.Where(e => e.MemberId == member.Id).ExecuteDeleteAsync();
+        // Communities they asked for stay, no longer tied to them; their memberships go with the member (cascade).
+        await db.Communities.Where(c => c.RequestedById == member.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RequestedById, (Guid?)null));
         await members.DeleteAsync(member);
         await transaction.CommitAsync();
         await signIn.SignOutAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.Communities;
 using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Geo;
 
@@ -90,8 +91,72 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         professional.ProfessionalStatus = ProfessionalStatus.Pending;
         professional.ProfessionalDetails = "Sage-femme libérale, Namur";
         await db.SaveChangesAsync();
+        await SeedCommunitiesAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
+    }
+
+    private sealed record DemoCommunity(
+        string Slug, string Name, string Description, CommunityKind Kind, CommunityTheme? Theme, string? Town, CommunityStatus Status,
+        string Admin, string[] Members);
+
+    private static readonly DemoCommunity[] Communities =
+    [
+        new("parents-de-namur", "Parents de Namur",
+            "Entraide entre parents de jeunes enfants à Namur et alentours : bons plans, questions, prêts de matériel, sorties au chaud quand il pleut. Bienveillance avant tout.",
+            CommunityKind.Local, null, "Namur", CommunityStatus.Approved, "camille@village.demo",
+            ["youssef@village.demo", "sofia@village.demo", "nathalie@village.demo"]),
+        new("parents-de-lille", "Parents à Lille",
+            "Pour les familles de Lille et de la métropole : rencontrer d'autres parents, se passer les vêtements trop petits, trouver une bonne adresse.",
+            CommunityKind.Local, null, "Lille", CommunityStatus.Approved, "lea@village.demo",
+            ["thomas@village.demo", "aminata@village.demo"]),
+        new("papas-ensemble", "Papas ensemble",
+            "Papas au foyer, papas solos, futurs papas : un coin pour en parler entre pères, sans jugement.",
+            CommunityKind.Themed, CommunityTheme.Fathers, null, CommunityStatus.Approved, "youssef@village.demo",
+            ["thomas@village.demo"]),
+        new("post-partum-on-en-parle", "Post-partum : on en parle",
+            "Fatigue, doutes, solitude après la naissance : ici on peut le dire. Des parents qui sont passés par là, et des adresses d'aide près de chez vous.",
+            CommunityKind.Themed, CommunityTheme.Postpartum, null, CommunityStatus.Approved, "lea@village.demo",
+            ["camille@village.demo", "nathalie@village.demo", "aminata@village.demo"]),
+        new("jumeaux-wallonie", "Jumeaux et triplés en Wallonie",
+            "Pour les parents de multiples : matériel double, astuces pour sortir à deux poussettes, rencontres.",
+            CommunityKind.Themed, CommunityTheme.Twins, null, CommunityStatus.Pending, "nathalie@village.demo", []),
+    ];
+
+    private async Task SeedCommunitiesAsync()
+    {
+        var ids = await db.Users.Where(m => m.Email!.EndsWith("@village.demo")).ToDictionaryAsync(m => m.Email!, m => m.Id);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var demo in Communities)
+        {
+            var town = demo.Town is null ? null : gazetteer.Search(demo.Town, 1)[0];
+            var community = new Community
+            {
+                Id = Guid.CreateVersion7(),
+                Slug = demo.Slug,
+                Name = demo.Name,
+                Description = demo.Description,
+                Kind = demo.Kind,
+                Theme = demo.Theme,
+                TownId = town?.Id,
+                TownName = town?.Name,
+                Latitude = town is null ? null : Coordinates.Round(town.Latitude),
+                Longitude = town is null ? null : Coordinates.Round(town.Longitude),
+                Status = demo.Status,
+                RequestedById = ids[demo.Admin],
+                CreatedAt = now,
+                DecidedAt = demo.Status == CommunityStatus.Approved ? now : null,
+            };
+            db.Communities.Add(community);
+            if (demo.Status == CommunityStatus.Approved)
+            {
+                db.CommunityMembers.Add(new CommunityMember { CommunityId = community.Id, MemberId = ids[demo.Admin], Role = CommunityRole.Admin, JoinedAt = now });
+                db.CommunityMembers.AddRange(demo.Members.Select(email =>
+                    new CommunityMember { CommunityId = community.Id, MemberId = ids[email], Role = CommunityRole.Member, JoinedAt = now }));
+            }
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private static void Print(TextWriter log)

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
+using Village.Web.Features.Communities;
 using Village.Web.Features.Profiles;
 using Village.Web.Features.Shared;
 
 namespace Village.Web.Features.Home;
 
 /// <summary>The landing page for visitors; for a signed-in parent, where they stand and what to do next.</summary>
-public sealed class IndexModel(VillageDb db) : PageModel
+public sealed class IndexModel(VillageDb db, NearbyCommunities communities) : PageModel
 {
     /// <summary>How far "nearby" reaches on the home page, in degrees of latitude (about 10 km).</summary>
     private const double NearbyDegrees = 0.09;
@@ -15,6 +16,9 @@ public sealed class IndexModel(VillageDb db) : PageModel
     public HomeView? Home { get; private set; }
 
     public int Steps => HomeView.StepCount;
+
+    /// <summary>Local communities around the parent that they have not joined yet.</summary>
+    public IReadOnlyList<CommunityCard> SuggestedCommunities { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -41,6 +45,7 @@ public sealed class IndexModel(VillageDb db) : PageModel
         {
             var visibleAround = await VisibleParentsAroundAsync(lat, lon);
             Home = Home with { ParentsNearby = visibleAround - (Home.VisibleNearby ? 1 : 0) };
+            SuggestedCommunities = [.. (await communities.AroundAsync(id, lat, lon, 3)).Where(c => !c.IsMember)];
         }
     }
 

@@ -107,31 +107,12 @@ public sealed class EditModel(VillageDb db, Gazetteer gazetteer, TimeProvider cl
             return default;
         }
 
-        // A town picked among the choices counts; one picked in the autocomplete only while its name is still
-        // what the field shows (the parent may have typed another town since).
-        var typed = Gazetteer.Normalize(query);
-        var picked = Input.TownChoice is { } choice
-            ? gazetteer.Find(choice)
-            : Input.TownId is { } id && gazetteer.Find(id) is { } town
-                && (Gazetteer.Normalize(town.Label) == typed || Gazetteer.Normalize(town.Name) == typed) ? town : null;
+        var (picked, choices) = gazetteer.Resolve(query, Input.TownId, Input.TownChoice);
         if (picked is null)
         {
-            var matches = gazetteer.Search(query, 6);
-            var exact = matches.Where(m => Gazetteer.Normalize(m.Name) == typed || Gazetteer.Normalize(m.Label) == typed).ToList();
-            picked = exact.Count switch
-            {
-                1 => exact[0],
-                // "Lille" is the city of Lille, not the Belgian village of the same name; two villages called
-                // Saint-Martin need the parent to choose.
-                > 1 when exact[0].Population >= 10 * Math.Max(1, exact[1].Population) => exact[0],
-                _ => null,
-            };
-            if (picked is null)
-            {
-                TownChoices = matches;
-                ModelState.AddModelError("Input.TownQuery", matches.Count == 0 ? t["Profile.TownNotFound"] : t["Profile.TownChoose"]);
-                return default;
-            }
+            TownChoices = choices;
+            ModelState.AddModelError("Input.TownQuery", choices.Count == 0 ? t["Profile.TownNotFound"] : t["Profile.TownChoose"]);
+            return default;
         }
 
         return (picked.Id, picked.Name, picked.Country, Coordinates.Round(picked.Latitude), Coordinates.Round(picked.Longitude));

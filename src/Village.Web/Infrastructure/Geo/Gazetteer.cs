@@ -201,6 +201,35 @@ public sealed class Gazetteer
         return new Gazetteer(ParseRows(reader));
     }
 
+    /// <summary>The town a person means by what they typed in a town field: the one picked among same-named
+    /// choices, the one picked in the autocomplete while its name is still what the field shows (they may have
+    /// typed another town since), or the only town of that name. Otherwise no town, and the towns to choose from
+    /// (none when nothing matches).</summary>
+    public (Town? Town, IReadOnlyList<Town> Choices) Resolve(string typed, string? autocompleteId, string? choiceId)
+    {
+        var key = Normalize(typed);
+        if (choiceId is not null)
+        {
+            return (Find(choiceId), []);
+        }
+
+        if (autocompleteId is not null && Find(autocompleteId) is { } picked && (Normalize(picked.Label) == key || Normalize(picked.Name) == key))
+        {
+            return (picked, []);
+        }
+
+        var matches = Search(typed, 6);
+        var exact = matches.Where(m => Normalize(m.Name) == key || Normalize(m.Label) == key).ToList();
+        return exact.Count switch
+        {
+            1 => (exact[0], []),
+            // "Lille" is the city of Lille, not the Belgian village of the same name; two villages called
+            // Saint-Martin need the person to choose.
+            > 1 when exact[0].Population >= 10 * Math.Max(1, exact[1].Population) => (exact[0], []),
+            _ => (null, matches),
+        };
+    }
+
     /// <summary>
     /// Lowercase, diacritics removed (canonical decomposition, marks dropped; œ → oe, æ → ae, ß → ss),
     /// every run of characters that are neither letters nor digits turned into one space, trimmed.

@@ -6,6 +6,11 @@
   const summary = document.querySelector('.error-summary');
   if (summary) summary.focus();
 
+  const clear = (selector) => {
+    const field = document.querySelector(selector);
+    if (field) field.value = '';
+  };
+
   // Town autocomplete: suggestions in a native datalist; picking one records the town's id.
   const town = document.querySelector('[data-town-autocomplete]');
   const townId = document.querySelector('[data-town-id]');
@@ -17,8 +22,8 @@
       const match = results.find((r) => r.label === town.value);
       if (townId) townId.value = match ? match.id : '';
       // Typing a town replaces a position taken earlier.
-      document.querySelector('[data-position-latitude]').value = '';
-      document.querySelector('[data-position-longitude]').value = '';
+      clear('[data-position-latitude]');
+      clear('[data-position-longitude]');
       clearTimeout(timer);
       const query = town.value.trim();
       if (match || query.length < 2) return;

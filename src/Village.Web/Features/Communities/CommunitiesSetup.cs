@@ -1,0 +1,11 @@
+namespace Village.Web.Features.Communities;
+
+public static class CommunitiesSetup
+{
+    public static WebApplicationBuilder AddCommunities(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<NearbyCommunities>();
+        builder.Services.AddScoped<CommunityEmails>();
+        return builder;
+    }
+}

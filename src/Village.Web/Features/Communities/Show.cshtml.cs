@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Village.Web.Data;
+using Village.Web.Features.Accounts;
+using Village.Web.Features.Shared;
+using Village.Web.Resources;
+
+namespace Village.Web.Features.Communities;
+
+/// <summary>A community's public page: what it is, who runs it, and joining or leaving in one tap.</summary>
+public sealed class ShowModel(VillageDb db, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+{
+    public Community Community { get; private set; } = null!;
+
+    public int MemberCount { get; private set; }
+
+    public IReadOnlyList<string> Admins { get; private set; } = [];
+
+    public CommunityRole? Role { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug) =>
+        await LoadAsync(slug) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostJoinAsync(string slug)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        if (!await LoadAsync(slug) || Community.Status != CommunityStatus.Approved)
+        {
+            return NotFound();
+        }
+
+        if (Role is null)
+        {
+            db.CommunityMembers.Add(new CommunityMember
+            {
+                CommunityId = Community.Id,
+                MemberId = User.MemberId(),
+                Role = CommunityRole.Member,
+                JoinedAt = clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+            Message = t["Community.Welcome", Community.Name];
+        }
+
+        return RedirectToPage(new { slug });
+    }
+
+    public async Task<IActionResult> OnPostLeaveAsync(string slug)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        if (!await LoadAsync(slug))
+        {
+            return NotFound();
+        }
+
+        if (Role == CommunityRole.Admin && Admins.Count == 1 && MemberCount > 1)
+        {
+            // A community is never left without anyone to look after it.
+            Message = t["Community.LastAdmin"];
+            return RedirectToPage(new { slug });
+        }
+
+        var memberId = User.MemberId();
+        await db.CommunityMembers.Where(m => m.CommunityId == Community.Id && m.MemberId == memberId).ExecuteDeleteAsync();
+        Message = t["Community.Left", Community.Name];
+        return RedirectToPage(new { slug });
+    }
+
+    /// <summary>Approved communities are public; one still waiting is shown only to whoever asked for it and to
+    /// moderators.</summary>
+    private async Task<bool> LoadAsync(string slug)
+    {
+        var community = await db.Communities.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug);
+        var memberId = User.Identity?.IsAuthenticated == true ? User.MemberId() : Guid.Empty;
+        if (community is null
+            || (community.Status != CommunityStatus.Approved && community.RequestedById != memberId && !User.IsInRole(Roles.Moderator) && !User.IsInRole(Roles.Administrator)))
+        {
+            return false;
+        }
+
+        Community = community;
+        MemberCount = await db.CommunityMembers.CountAsync(m => m.CommunityId == community.Id);
+        Admins = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.Role == CommunityRole.Admin)
+            .Join(db.Profiles, m => m.MemberId, p => p.MemberId, (_, p) => p.DisplayName)
+            .OrderBy(name => name)
+            .ToListAsync();
+        Role = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.MemberId == memberId)
+            .Select(m => (CommunityRole?)m.Role).SingleOrDefaultAsync();
+        return true;
+    }
+}
