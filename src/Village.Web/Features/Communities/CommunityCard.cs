@@ -19,6 +19,13 @@ public sealed record CommunityCard(
 {
     public double? DistanceKm { get; init; }
 
+    /// <summary>The start of the description for lists, never cut inside a character.</summary>
+    public string Excerpt => Description.Length <= ExcerptLength
+        ? Description
+        : Description[..(char.IsHighSurrogate(Description[ExcerptLength - 1]) ? ExcerptLength - 1 : ExcerptLength)] + "…";
+
+    private const int ExcerptLength = 160;
+
     public static Expression<Func<Community, CommunityCard>> Projection(Guid memberId) =>
         c => new CommunityCard(
             c.Id, c.Slug, c.Name, c.Description, c.Kind, c.Theme, c.TownName, c.Latitude, c.Longitude, c.RadiusKm,
