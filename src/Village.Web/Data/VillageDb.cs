@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Email;
 using Village.Web.Infrastructure.Security;
@@ -21,6 +22,12 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<Community> Communities => Set<Community>();
 
     public DbSet<CommunityMember> CommunityMembers => Set<CommunityMember>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<PostThanks> PostThanks => Set<PostThanks>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

@@ -81,6 +81,14 @@ public sealed class MyDataModel(
             communityRequests = await db.Communities.AsNoTracking().Where(c => c.RequestedById == id)
                 .Select(c => new { c.Name, c.Slug, status = c.Status.ToString(), c.CreatedAt })
                 .ToListAsync(),
+            posts = await db.Posts.AsNoTracking().Where(p => p.AuthorId == id)
+                .OrderBy(p => p.CreatedAt)
+                .Select(p => new { kind = p.Kind.ToString(), p.Title, p.Body, p.CreatedAt, p.EditedAt })
+                .ToListAsync(),
+            comments = await db.Comments.AsNoTracking().Where(c => c.AuthorId == id)
+                .OrderBy(c => c.CreatedAt)
+                .Select(c => new { c.Body, c.CreatedAt })
+                .ToListAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })

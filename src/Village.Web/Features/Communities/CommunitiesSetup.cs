@@ -6,6 +6,7 @@ public static class CommunitiesSetup
     {
         builder.Services.AddScoped<NearbyCommunities>();
         builder.Services.AddScoped<CommunityEmails>();
+        builder.Services.AddScoped<CommunityAccess>();
         return builder;
     }
 }

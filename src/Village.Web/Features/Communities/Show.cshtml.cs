@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.Posts;
 using Village.Web.Features.Shared;
+using Village.Web.Infrastructure.Geo;
 using Village.Web.Resources;
 
 namespace Village.Web.Features.Communities;
 
 /// <summary>A community's public page: what it is, who runs it, and joining or leaving in one tap.</summary>
-public sealed class ShowModel(VillageDb db, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     public Community Community { get; private set; } = null!;
 
@@ -23,8 +25,78 @@ public sealed class ShowModel(VillageDb db, TimeProvider clock, IStringLocalizer
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug) =>
-        await LoadAsync(slug) ? Page() : NotFound();
+    public const int PageSize = 20;
+
+    /// <summary>The feed, for those who may read it: pinned first, then the newest; by kind and words when asked.</summary>
+    public IReadOnlyList<FeedItem> Feed { get; private set; } = [];
+
+    public bool CanRead { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public PostKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>"p" in the address: "page" is the route value Razor Pages keeps for itself.</summary>
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public bool HasNextPage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (!await LoadAsync(slug))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid || (Kind is { } kind && !Enum.IsDefined(kind)) || PageNumber < 1 || Q?.Length > 100)
+        {
+            return BadRequest();
+        }
+
+        if (CanRead)
+        {
+            await LoadFeedAsync();
+        }
+
+        return Page();
+    }
+
+    private async Task LoadFeedAsync()
+    {
+        var posts = db.Posts.AsNoTracking().Where(p => p.CommunityId == Community.Id);
+        if (Kind is { } kind)
+        {
+            posts = posts.Where(p => p.Kind == kind);
+        }
+
+        if (Gazetteer.Normalize(Q ?? "") is { Length: > 0 } words)
+        {
+            posts = posts.Where(p => p.SearchText.Contains(words));
+        }
+
+        var page = await posts
+            .OrderByDescending(p => p.IsPinned).ThenByDescending(p => p.CreatedAt)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Select(p => new FeedItem(
+                p.Id, p.Title, p.Kind, p.ItemMode, p.State, p.IsPinned, p.CreatedAt, p.CommentCount, p.ThanksCount,
+                db.Profiles.Where(author => author.MemberId == p.AuthorId).Select(author => author.DisplayName).FirstOrDefault()))
+            .ToListAsync();
+        HasNextPage = page.Count > PageSize;
+        Feed = page.Take(PageSize).ToList();
+    }
+
+    /// <summary>Another page of the same feed, keeping the kind and the words searched.</summary>
+    public string PageLink(int page) =>
+        $"/communities/{Community.Slug}?p={page}"
+        + (Kind is { } kind ? $"&kind={kind}" : "")
+        + (Q is { Length: > 0 } words ? $"&q={Uri.EscapeDataString(words)}" : "");
+
+    public sealed record FeedItem(
+        Guid Id, string Title, PostKind Kind, ItemMode? ItemMode, PostState State, bool IsPinned, DateTime CreatedAt,
+        int Comments, int Thanks, string? AuthorName);
 
     public async Task<IActionResult> OnPostJoinAsync(string slug)
     {
@@ -99,6 +171,7 @@ public sealed class ShowModel(VillageDb db, TimeProvider clock, IStringLocalizer
             .ToListAsync();
         Role = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.MemberId == memberId)
             .Select(m => (CommunityRole?)m.Role).SingleOrDefaultAsync();
+        CanRead = memberId != Guid.Empty && (await access.ForAsync(slug, memberId))?.CanRead == true;
         return true;
     }
 }

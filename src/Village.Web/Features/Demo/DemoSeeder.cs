@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Geo;
 
@@ -154,6 +155,64 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
                 db.CommunityMembers.AddRange(demo.Members.Select(email =>
                     new CommunityMember { CommunityId = community.Id, MemberId = ids[email], Role = CommunityRole.Member, JoinedAt = now }));
             }
+        }
+
+        await db.SaveChangesAsync();
+        await SeedPostsAsync(ids);
+    }
+
+    private sealed record DemoPost(
+        string Community, string Author, PostKind Kind, ItemMode? Mode, int? PriceCents, string Title, string Body, PostState State,
+        int HoursAgo, (string Author, string Text)[] Replies);
+
+    private static readonly DemoPost[] Posts =
+    [
+        new("parents-de-namur", "camille@village.demo", PostKind.Announcement, null, null, "Bienvenue ! Quelques règles simples",
+            "Ici on s'entraide entre parents de Namur.\n\n- Pas de nom de famille ni d'adresse précise\n- Les premières rencontres dans un lieu public\n- On se dit **merci** :)", PostState.Open, 200, []),
+        new("parents-de-namur", "youssef@village.demo", PostKind.Question, null, null, "Un pédiatre qui prend de nouveaux patients ?",
+            "Nous venons d'arriver à Jambes et cherchons un pédiatre doux et patient. Des adresses ?", PostState.Answered, 30,
+            [("sofia@village.demo", "Le cabinet près de la gare de Namur prend encore des bébés, il faut appeler le matin."), ("camille@village.demo", "Pareil, très contente de la consultation ONE du quartier aussi.")]),
+        new("parents-de-namur", "nathalie@village.demo", PostKind.Item, ItemMode.Wanted, null, "Cherche poussette double",
+            "Pour mes jumelles de 8 mois, une poussette double pas trop large pour les trottoirs. Je peux venir la chercher.", PostState.Open, 5,
+            [("youssef@village.demo", "Ma sœur en a une qui dort dans sa cave, je lui demande ce soir !")]),
+        new("parents-de-namur", "sofia@village.demo", PostKind.Item, ItemMode.Give, null, "Vêtements 3-6 mois à donner",
+            "Un grand sac de bodies et pyjamas 3-6 mois, en bon état. À récupérer à Salzinnes.", PostState.Given, 50, []),
+        new("parents-de-namur", "camille@village.demo", PostKind.Tip, null, null, "Bébé-lecteurs à la bibliothèque le mercredi",
+            "Chaque mercredi à 10 h, lecture pour les tout-petits à la bibliothèque : gratuit, au chaud, et on rencontre d'autres parents.", PostState.Open, 12, []),
+        new("parents-de-lille", "thomas@village.demo", PostKind.Item, ItemMode.Sell, 2500, "Porte-bébé physiologique",
+            "Très bon état, utilisé six mois. 25 € (prix neuf 110 €).", PostState.Open, 20, []),
+        new("parents-de-lille", "lea@village.demo", PostKind.Recommendation, null, null, "Une sage-femme formidable à Fives",
+            "Elle fait les visites à domicile après la naissance et prend le temps d'écouter. Je peux donner son contact en message.", PostState.Open, 70,
+            [("aminata@village.demo", "Merci Léa, je vais l'appeler.")]),
+    ];
+
+    private async Task SeedPostsAsync(Dictionary<string, Guid> ids)
+    {
+        var communities = await db.Communities.ToDictionaryAsync(c => c.Slug, c => c.Id);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var demo in Posts)
+        {
+            var post = new Post
+            {
+                Id = Guid.CreateVersion7(),
+                CommunityId = communities[demo.Community],
+                AuthorId = ids[demo.Author],
+                CreatedAt = now.AddHours(-demo.HoursAgo),
+                State = demo.State,
+                IsPinned = demo.Kind == PostKind.Announcement,
+                CommentCount = demo.Replies.Length,
+            };
+            new PostInput { Kind = demo.Kind, ItemMode = demo.Mode, Title = demo.Title, Body = demo.Body }.CopyTo(post);
+            post.PriceCents = demo.PriceCents;
+            db.Posts.Add(post);
+            db.Comments.AddRange(demo.Replies.Select((reply, i) => new Comment
+            {
+                Id = Guid.CreateVersion7(),
+                PostId = post.Id,
+                AuthorId = ids[reply.Author],
+                Body = reply.Text,
+                CreatedAt = post.CreatedAt.AddHours(i + 1),
+            }));
         }
 
         await db.SaveChangesAsync();

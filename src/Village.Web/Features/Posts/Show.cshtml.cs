@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Village.Web.Data;
+using Village.Web.Features.Communities;
+using Village.Web.Features.Shared;
+
+namespace Village.Web.Features.Posts;
+
+/// <summary>A post with its comments: members comment and say merci, the author marks it answered (given, found),
+/// edits or deletes it, admins pin it. Readable only by those who may read the community.</summary>
+[Authorize]
+public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider clock) : PageModel
+{
+    public CommunityAccess.Access Community { get; private set; } = null!;
+
+    public Post Post { get; private set; } = null!;
+
+    public string? AuthorName { get; private set; }
+
+    public bool IsAuthor { get; private set; }
+
+    public bool Thanked { get; private set; }
+
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(PostConfiguration.CommentMax, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Post.Comment")]
+    public string? CommentText { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, Guid id) =>
+        await LoadAsync(slug, id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCommentAsync(string slug, Guid id)
+    {
+        if (!await LoadAsync(slug, id) || !Community.IsMember)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return this.InvalidPage();
+        }
+
+        db.Comments.Add(new Comment
+        {
+            Id = Guid.CreateVersion7(),
+            PostId = Post.Id,
+            AuthorId = User.MemberId(),
+            Body = CommentText!.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1));
+        return Redirect($"/communities/{slug}/posts/{id}#comments");
+    }
+
+    public async Task<IActionResult> OnPostThanksAsync(string slug, Guid id)
+    {
+        if (!await LoadAsync(slug, id) || !Community.IsMember)
+        {
+            return NotFound();
+        }
+
+        var memberId = User.MemberId();
+        if (!Thanked && !IsAuthor)
+        {
+            db.PostThanks.Add(new PostThanks { PostId = id, MemberId = memberId });
+            await db.SaveChangesAsync();
+            await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ThanksCount, p => p.ThanksCount + 1));
+        }
+
+        return Redirect($"/communities/{slug}/posts/{id}");
+    }
+
+    public async Task<IActionResult> OnPostStateAsync(string slug, Guid id, PostState state)
+    {
+        if (!await LoadAsync(slug, id) || !IsAuthor)
+        {
+            return NotFound();
+        }
+
+        // Only the state field counts here: the comment box is bound on every post but belongs to another form.
+        if (ModelState["state"]?.Errors.Count > 0 || !Post.PossibleStates.Contains(state))
+        {
+            return BadRequest();
+        }
+
+        await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, state));
+        return Redirect($"/communities/{slug}/posts/{id}");
+    }
+
+    public async Task<IActionResult> OnPostPinAsync(string slug, Guid id)
+    {
+        if (!await LoadAsync(slug, id) || !Community.IsAdmin)
+        {
+            return NotFound();
+        }
+
+        await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPinned, p => !p.IsPinned));
+        return Redirect($"/communities/{slug}/posts/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string slug, Guid id)
+    {
+        if (!await LoadAsync(slug, id) || !IsAuthor)
+        {
+            return NotFound();
+        }
+
+        await db.Posts.Where(p => p.Id == id).ExecuteDeleteAsync();
+        return Redirect($"/communities/{slug}");
+    }
+
+    /// <summary>Loads the post when the member may read its community; another community's post is not found.</summary>
+    private async Task<bool> LoadAsync(string slug, Guid id)
+    {
+        var memberId = User.MemberId();
+        if (await access.ForAsync(slug, memberId) is not { CanRead: true } community
+            || await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.CommunityId == community.Community.Id) is not { } post)
+        {
+            return false;
+        }
+
+        Community = community;
+        Post = post;
+        IsAuthor = post.AuthorId == memberId;
+        AuthorName = await db.Profiles.Where(p => p.MemberId == post.AuthorId).Select(p => p.DisplayName).SingleOrDefaultAsync();
+        Thanked = await db.PostThanks.AnyAsync(t => t.PostId == id && t.MemberId == memberId);
+        Comments = await db.Comments.AsNoTracking().Where(c => c.PostId == id).OrderBy(c => c.CreatedAt)
+            .GroupJoin(db.Profiles, c => c.AuthorId, p => p.MemberId, (c, authors) => new { c, authors })
+            .SelectMany(x => x.authors.DefaultIfEmpty(), (x, p) => new CommentView(x.c.Body, p == null ? null : p.DisplayName, x.c.CreatedAt))
+            .ToListAsync();
+        return true;
+    }
+
+    public sealed record CommentView(string Body, string? AuthorName, DateTime CreatedAt);
+}
