@@ -55,4 +55,64 @@ public sealed class CommunitiesTests(BrowserApp app, ITestOutputHelper output)
 
         journey.AssertClean();
     }
+
+    [Fact]
+    public async Task A_parent_joins_asks_a_question_another_answers_and_the_asker_marks_it_answered()
+    {
+        await using var journey = new Journey(app, output, "question");
+        var slug = $"entraide-{Guid.NewGuid():N}"[..20];
+        await journey.Server.QueryAsync(db =>
+        {
+            db.Communities.Add(new Community
+            {
+                Id = Guid.CreateVersion7(),
+                Slug = slug,
+                Name = "Entraide des parents",
+                Description = "Questions, bons plans et coups de main entre parents.",
+                Kind = CommunityKind.Themed,
+                Theme = CommunityTheme.Other,
+                Status = CommunityStatus.Approved,
+                CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
+            });
+            return db.SaveChangesAsync();
+        });
+        var asker = await journey.NewPageAsync();
+        var helper = await journey.NewPageAsync();
+        var askerEmail = Members.NewAddress("asker");
+        var helperEmail = Members.NewAddress("helper");
+        await journey.Server.CreateConfirmedParentAsync(askerEmail, "Camille");
+        await journey.Server.CreateConfirmedParentAsync(helperEmail, "Youssef");
+
+        foreach (var (page, email) in new[] { (asker, askerEmail), (helper, helperEmail) })
+        {
+            await Members.SignInAsync(page, email);
+            await page.GotoAsync($"/communities/{slug}");
+            await Members.ClickAndWaitForLoadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre", Exact = true }));
+        }
+
+        await journey.CheckAsync(asker, "community-empty-feed");
+        await Members.ClickAndWaitForLoadAsync(asker, asker.GetByRole(AriaRole.Link, new() { Name = "Publier", Exact = true }));
+        await asker.GetByLabel("Titre").FillAsync("Une crèche avec de la place à Namur ?");
+        await asker.GetByLabel("Votre message").FillAsync("Je reprends le travail en mars : des adresses de **crèches** ou d'accueillantes ?");
+        await journey.CheckAsync(asker, "new-question");
+        await Members.SubmitAsync(asker, "Publier");
+        await Assertions.Expect(asker.Locator("h1")).ToHaveTextAsync("Une crèche avec de la place à Namur ?");
+        var postUrl = asker.Url;
+
+        await helper.GotoAsync($"/communities/{slug}");
+        await journey.CheckAsync(helper, "feed-with-question");
+        await Members.ClickAndWaitForLoadAsync(helper, helper.GetByRole(AriaRole.Link, new() { Name = "Une crèche avec de la place à Namur ?" }));
+        await helper.GetByLabel("Votre réponse").FillAsync("La crèche du quartier de la gare a des places en mars, appelez le lundi.");
+        await Members.SubmitAsync(helper, "Répondre");
+        await Members.ClickAndWaitForLoadAsync(helper, helper.GetByRole(AriaRole.Button, new() { Name = "Merci !" }));
+        await journey.CheckAsync(helper, "answered-and-thanked");
+
+        await asker.GotoAsync(postUrl);
+        await Assertions.Expect(asker.Locator("#comments")).ToContainTextAsync("La crèche du quartier de la gare");
+        await Members.ClickAndWaitForLoadAsync(asker, asker.GetByRole(AriaRole.Button, new() { Name = "J'ai ma réponse" }));
+        await Assertions.Expect(asker.Locator("article .tag.done")).ToHaveTextAsync("Répondue");
+        await journey.CheckAsync(asker, "question-answered");
+
+        journey.AssertClean();
+    }
 }

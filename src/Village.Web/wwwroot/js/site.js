@@ -62,4 +62,15 @@
       }, { enableHighAccuracy: false, maximumAge: 600000, timeout: 15000 });
     });
   }
+
+  // A post's item fields only matter for an item: hide them otherwise (they stay in the page without script).
+  const itemFields = document.querySelector('[data-item-fields]');
+  if (itemFields) {
+    const kinds = document.querySelectorAll('input[name="Input.Kind"]');
+    const toggle = () => {
+      itemFields.hidden = !document.querySelector('input[name="Input.Kind"][value="Item"]:checked');
+    };
+    kinds.forEach((kind) => kind.addEventListener('change', toggle));
+    toggle();
+  }
 })();
