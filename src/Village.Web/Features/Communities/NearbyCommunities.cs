@@ -13,16 +13,26 @@ public sealed class NearbyCommunities(VillageDb db)
 
     public async Task<IReadOnlyList<CommunityCard>> AroundAsync(Guid memberId, double latitude, double longitude, int take)
     {
-        var candidates = await db.Communities.AsNoTracking()
+        // First the areas alone (a light, index-only read); the cards, with their counts, only for those that reach.
+        var areas = await db.Communities.AsNoTracking()
             .Where(c => c.Status == CommunityStatus.Approved && c.Kind == CommunityKind.Local
                 && c.Latitude >= latitude - MaxReachDegrees && c.Latitude <= latitude + MaxReachDegrees
                 && c.Longitude >= longitude - (2 * MaxReachDegrees) && c.Longitude <= longitude + (2 * MaxReachDegrees))
-            .Select(CommunityCard.Projection(memberId))
+            .Select(c => new { c.Id, c.Latitude, c.Longitude, c.RadiusKm })
             .ToListAsync();
-        return [.. candidates
-            .Select(c => c with { DistanceKm = Coordinates.DistanceKm(latitude, longitude, c.Latitude!.Value, c.Longitude!.Value) })
-            .Where(c => c.DistanceKm <= c.RadiusKm)
-            .OrderBy(c => c.DistanceKm)
-            .Take(take)];
+        var distances = areas
+            .Select(c => (c.Id, Km: Coordinates.DistanceKm(latitude, longitude, c.Latitude!.Value, c.Longitude!.Value), c.RadiusKm))
+            .Where(c => c.Km <= c.RadiusKm)
+            .OrderBy(c => c.Km)
+            .Take(take)
+            .ToDictionary(c => c.Id, c => c.Km);
+        if (distances.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = distances.Keys.ToList();
+        var cards = await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(CommunityCard.Projection(memberId)).ToListAsync();
+        return [.. cards.Select(c => c with { DistanceKm = distances[c.Id] }).OrderBy(c => c.DistanceKm)];
     }
 }
