@@ -47,6 +47,8 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
             return this.InvalidPage();
         }
 
+        // The comment and the post's count change together.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         db.Comments.Add(new Comment
         {
             Id = Guid.CreateVersion7(),
@@ -57,6 +59,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         });
         await db.SaveChangesAsync();
         await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1));
+        await transaction.CommitAsync();
         return Redirect($"/communities/{slug}/posts/{id}#comments");
     }
 
@@ -70,9 +73,11 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         var memberId = User.MemberId();
         if (!Thanked && !IsAuthor)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
             db.PostThanks.Add(new PostThanks { PostId = id, MemberId = memberId });
             await db.SaveChangesAsync();
             await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ThanksCount, p => p.ThanksCount + 1));
+            await transaction.CommitAsync();
         }
 
         return Redirect($"/communities/{slug}/posts/{id}");
