@@ -18,9 +18,13 @@ public sealed class CommunityAccess(VillageDb db)
 
         var role = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.MemberId == memberId)
             .Select(m => (CommunityRole?)m.Role).SingleOrDefaultAsync();
-        var canRead = role is not null || (community.OpenToParentsNearby && await LivesNearbyAsync(community, memberId));
-        return new Access(community, role, canRead);
+        return new Access(community, role, await CanReadAsync(community, role, memberId));
     }
+
+    /// <summary>For a page that already holds the community and the member's role.</summary>
+    public async Task<bool> CanReadAsync(Community community, CommunityRole? role, Guid memberId) =>
+        community.Status == CommunityStatus.Approved
+        && (role is not null || (community.OpenToParentsNearby && await LivesNearbyAsync(community, memberId)));
 
     private async Task<bool> LivesNearbyAsync(Community community, Guid memberId)
     {

@@ -171,7 +171,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
             .ToListAsync();
         Role = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.MemberId == memberId)
             .Select(m => (CommunityRole?)m.Role).SingleOrDefaultAsync();
-        CanRead = memberId != Guid.Empty && (await access.ForAsync(slug, memberId))?.CanRead == true;
+        CanRead = memberId != Guid.Empty && await access.CanReadAsync(community, Role, memberId);
         return true;
     }
 }
