@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Village.Web.Features.Accounts;
 using Village.Web.Infrastructure.Email;
 
 namespace Village.Tests.Support;
@@ -71,6 +73,22 @@ public static partial class AccountSteps
         var signIn = await browser.SignInAsync(email);
         Assert.True(signIn.Status == HttpStatusCode.Redirect, signIn.ToString());
         return email;
+    }
+
+    /// <summary>A confirmed member with a staff role (moderator, administrator), signed in on a browser of its own.</summary>
+    public static async Task<Browser> StaffAsync(this VillageFactory factory, string role)
+    {
+        var email = NewAddress(role);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<AccountCreation>()
+                .CreateConfirmedAsync(email, Password, role, [role]);
+            Assert.True(created.Succeeded);
+        }
+
+        var browser = factory.NewBrowser();
+        await browser.SignInAsync(email);
+        return browser;
     }
 
     /// <summary>Whether this browser currently holds a working sign-in (the settings page needs one).</summary>

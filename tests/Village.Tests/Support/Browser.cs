@@ -195,6 +195,11 @@ public sealed class WebPage(HttpResponseMessage response, Uri url, string text, 
             null => null,
         };
 
+    /// <summary>The page's antiforgery token, to post by hand what no form on the page offers.</summary>
+    public string AntiforgeryToken =>
+        Document.QuerySelector($"input[name={Browser.AntiforgeryField}]")?.GetAttribute("value")
+        ?? throw new InvalidOperationException($"No antiforgery token on {Url}.");
+
     public override string ToString() => $"{(int)Status} {Url} {Text[..Math.Min(Text.Length, 3000)]}";
 }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Village.Tests.Support;
 using Village.Web.Features.Accounts;
 
@@ -13,7 +12,7 @@ public sealed class ProfessionalsTests(VillageFactory factory) : IClassFixture<V
     public async Task An_administrator_verifies_a_professional_who_then_gets_the_role_and_an_email()
     {
         var professional = await PendingProfessionalAsync("Claire, sage-femme à Namur");
-        using var admin = await AdministratorAsync();
+        using var admin = await factory.StaffAsync(Roles.Administrator);
 
         var page = await admin.GetAsync("/admin/professionals");
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -32,7 +31,7 @@ public sealed class ProfessionalsTests(VillageFactory factory) : IClassFixture<V
     public async Task Refusing_gives_no_role_and_a_hostile_choice_changes_nothing()
     {
         var professional = await PendingProfessionalAsync("Quelqu'un");
-        using var admin = await AdministratorAsync();
+        using var admin = await factory.StaffAsync(Roles.Administrator);
         var page = await admin.GetAsync("/admin/professionals");
         var form = $"form[action*='{await IdOfAsync(professional)}']";
 
@@ -73,21 +72,6 @@ public sealed class ProfessionalsTests(VillageFactory factory) : IClassFixture<V
         Assert.True(signUp.Status == HttpStatusCode.Redirect, signUp.ToString());
         await browser.ConfirmAsync(factory, email);
         return email;
-    }
-
-    private async Task<Browser> AdministratorAsync()
-    {
-        var email = AccountSteps.NewAddress("admin");
-        using (var scope = factory.Services.CreateScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<AccountCreation>()
-                .CreateConfirmedAsync(email, AccountSteps.Password, "Admin", [Roles.Administrator]);
-            Assert.True(created.Succeeded);
-        }
-
-        var browser = factory.NewBrowser();
-        await browser.SignInAsync(email);
-        return browser;
     }
 
     private Task<Guid> IdOfAsync(string email) =>

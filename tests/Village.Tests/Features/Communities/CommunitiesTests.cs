@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Village.Tests.Support;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
@@ -30,7 +29,7 @@ public sealed class CommunitiesTests(VillageFactory factory) : IClassFixture<Vil
         Assert.Equal(HttpStatusCode.NotFound, (await neighbour.GetAsync($"/communities/{slug}")).Status);
         Assert.DoesNotContain(name, (await neighbour.GetAsync("/communities")).Text, StringComparison.Ordinal);
 
-        using var moderator = await StaffAsync(Roles.Moderator);
+        using var moderator = await factory.StaffAsync(Roles.Moderator);
         var queue = await moderator.GetAsync("/moderation/communities");
         Assert.Contains(name, queue.Text, StringComparison.Ordinal);
         var opened = await moderator.SubmitAsync(queue, new Dictionary<string, string> { ["approve"] = "true" }, $"form[action*='{community.Id}']");
@@ -56,7 +55,7 @@ public sealed class CommunitiesTests(VillageFactory factory) : IClassFixture<Vil
         var asked = await asker.FillAsync("/communities/new", RequestFields("Un groupe en double", CommunityKind.Themed));
         var slug = asked.Location!.Split('/')[^1];
         var community = await CommunityAsync(slug);
-        using var moderator = await StaffAsync(Roles.Moderator);
+        using var moderator = await factory.StaffAsync(Roles.Moderator);
         var queue = await moderator.GetAsync("/moderation/communities");
         var form = $"form[action*='{community.Id}']";
 
@@ -84,7 +83,7 @@ public sealed class CommunitiesTests(VillageFactory factory) : IClassFixture<Vil
         var queue = await parent.GetAsync("/moderation/communities");
         var forged = await parent.PostAsync(
             $"/moderation/communities?id={(await CommunityAsync(slug)).Id}",
-            [new(Browser.AntiforgeryField, await TokenAsync(parent)), new("approve", "false"), new("Note", "non")]);
+            [new(Browser.AntiforgeryField, (await parent.GetAsync("/account/settings")).AntiforgeryToken), new("approve", "false"), new("Note", "non")]);
         var page = await stranger.GetAsync($"/communities/{slug}");
         var join = await stranger.SubmitAsync(page, new Dictionary<string, string>(), "form[action*='handler=Join']");
 
@@ -106,7 +105,7 @@ public sealed class CommunitiesTests(VillageFactory factory) : IClassFixture<Vil
         var memberEmail = await ParentInNamurAsync(member, "Aminata");
         var page = await member.GetAsync($"/communities/{slug}");
         await member.SubmitAsync(page, new Dictionary<string, string>(), "form[action*='handler=Join']");
-        var again = await member.PostAsync($"/communities/{slug}?handler=Join", [new(Browser.AntiforgeryField, await TokenAsync(member))]);
+        var again = await member.PostAsync($"/communities/{slug}?handler=Join", [new(Browser.AntiforgeryField, (await member.GetAsync("/account/settings")).AntiforgeryToken)]);
         Assert.Equal(HttpStatusCode.Redirect, again.Status);
         var id = (await CommunityAsync(slug)).Id;
         Assert.Equal(2, await factory.QueryAsync(db => db.CommunityMembers.CountAsync(m => m.CommunityId == id)));
@@ -219,23 +218,6 @@ public sealed class CommunitiesTests(VillageFactory factory) : IClassFixture<Vil
         });
         return slug;
     }
-
-    private async Task<Browser> StaffAsync(string role)
-    {
-        var email = AccountSteps.NewAddress(role);
-        using (var scope = factory.Services.CreateScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<AccountCreation>().CreateConfirmedAsync(email, AccountSteps.Password, role, [role]);
-            Assert.True(created.Succeeded);
-        }
-
-        var browser = factory.NewBrowser();
-        await browser.SignInAsync(email);
-        return browser;
-    }
-
-    private static async Task<string> TokenAsync(Browser browser) =>
-        (await browser.GetAsync("/account/settings")).Document.QuerySelector($"input[name={Browser.AntiforgeryField}]")!.GetAttribute("value")!;
 
     private Task<Community> CommunityAsync(string slug) =>
         factory.QueryAsync(db => db.Communities.AsNoTracking().SingleAsync(c => c.Slug == slug));
