@@ -8,13 +8,16 @@
 #
 # Settings (environment):
 #   PARENTS=100000       parents to generate            CONNECTIONS=50   concurrent connections
+#   COMMUNITIES=1000     communities to generate        POSTS=1000000    posts to generate in them
 #   DURATION=20          seconds measured per scenario  WARMUP=3         seconds of warm-up per scenario
-#   SCENARIOS=           e.g. "home,towns" (default: landing, home, profile, towns)
+#   SCENARIOS=           e.g. "home,towns" (default: landing, home, profile, towns, feed, post)
 #   BENCH_PORT=5090      the app's port                 BENCH_ARTIFACTS=/tmp/bench-artifacts
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PARENTS="${PARENTS:-100000}"
+COMMUNITIES="${COMMUNITIES:-1000}"
+POSTS="${POSTS:-1000000}"
 CONNECTIONS="${CONNECTIONS:-50}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-3}"
@@ -70,8 +73,8 @@ else
     log "pg_stat_statements unavailable; continuing without per-statement figures"
 fi
 
-log "generating $PARENTS parents"
-timeout 900 dotnet "$BENCH_DLL" generate --connection "$CONNECTION" --parents "$PARENTS"
+log "generating $PARENTS parents, $COMMUNITIES communities and $POSTS posts"
+timeout 1200 dotnet "$BENCH_DLL" generate --connection "$CONNECTION" --parents "$PARENTS" --communities "$COMMUNITIES" --posts "$POSTS"
 
 log "starting the app on $URL (Production)"
 # The working directory is a temporary folder, so nothing the app writes (App_Data, mail) lands in the tree;
@@ -107,7 +110,7 @@ if [ "$healthy" -ne 1 ]; then
 fi
 
 # Each scenario takes warm-up + duration (+ slack for requests in flight); signing in takes a few seconds.
-count=4
+count=6
 if [ -n "$SCENARIOS" ]; then
     count=$(($(tr -cd ',' <<<"$SCENARIOS" | wc -c) + 1))
 fi

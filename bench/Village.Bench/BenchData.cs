@@ -12,6 +12,16 @@ internal static class BenchData
 
     public static string Email(int n) => $"parent{n}@{EmailDomain}";
 
+    /// <summary>Every generated community's address starts with this, so a new run can delete the last one's.</summary>
+    public const string CommunityPrefix = "bench-";
+
+    /// <summary>Themed communities' names, in the order of <see cref="Village.Web.Features.Communities.CommunityTheme"/>.</summary>
+    public static readonly string[] ThemeNames =
+    [
+        "Papas ensemble", "Parents solos", "Post-partum, on en parle", "Jumeaux et plus", "Parents en exil",
+        "Parents d'enfants différents", "Parents curieux",
+    ];
+
     public static readonly string[] FirstNames =
     [
         "Camille", "Léa", "Manon", "Chloé", "Emma", "Inès", "Sarah", "Julie", "Laura", "Marie", "Claire", "Lucie",
@@ -154,6 +164,15 @@ internal static class BenchData
             }
         });
     }
+}
+
+/// <summary>Which bench parents the load runner signs in: a prime stride over the whole range, so the accounts live
+/// in every kind of town. The generator makes these parents members of the busiest communities.</summary>
+internal static class LoadRunnerAccounts
+{
+    public const int Max = 200;
+
+    public static int ParentNumber(int account, int parents) => 1 + (int)((long)account * 7919 % parents);
 }
 
 /// <summary>Draws towns with a probability proportional to their population (plus a floor for unknown ones).</summary>

@@ -25,9 +25,11 @@ internal static class Generator
         var connection = args.Required("connection");
         var parents = args.Int("parents", 100_000);
         var seed = args.Int("seed", 42);
-        if (parents < 1)
+        var communities = args.Int("communities", 1_000);
+        var posts = args.Int("posts", 1_000_000);
+        if (parents < 1 || communities < 0 || posts < 0 || (posts > 0 && communities == 0))
         {
-            throw new ArgumentException("--parents must be at least 1.");
+            throw new ArgumentException("--parents must be at least 1; --communities and --posts not negative, and posts need communities.");
         }
 
         var total = Stopwatch.StartNew();
@@ -44,6 +46,14 @@ internal static class Generator
 
         await using var dataSource = NpgsqlDataSource.Create(connection);
         await using var conn = await dataSource.OpenConnectionAsync();
+
+        step.Restart();
+        var deletedCommunities = await ExecuteAsync(
+            conn, $"DELETE FROM \"Communities\" WHERE \"Slug\" LIKE '{BenchData.CommunityPrefix}%'", timeoutSeconds: 900);
+        if (deletedCommunities > 0)
+        {
+            Console.WriteLine($"Deleted {deletedCommunities:N0} earlier bench communities and their posts in {step.Elapsed.TotalSeconds:F1} s.");
+        }
 
         step.Restart();
         var deleted = await ExecuteAsync(
@@ -79,6 +89,14 @@ internal static class Generator
 
         Console.WriteLine($"Copied in {step.Elapsed.TotalSeconds:F1} s.");
 
+        if (communities > 0)
+        {
+            var homes = dataset.Members.Zip(dataset.Profiles, (m, p) => (m.Id, p.Latitude!.Value, p.Longitude!.Value, m.CreatedAt)).ToList();
+            await using var transaction = await conn.BeginTransactionAsync();
+            await CommunityGenerator.GenerateAsync(conn, homes, communities, posts, seed, today, towns);
+            await transaction.CommitAsync();
+        }
+
         step.Restart();
         // VACUUM as well as ANALYZE: it sets the visibility map, as autovacuum would long have done on a live
         // database, so index-only scans are judged as they would be in production. Right after the load a pass
@@ -93,7 +111,7 @@ internal static class Generator
         }
 
         Console.WriteLine($"Vacuumed and analyzed ({await AllVisibleShareAsync(conn):P0} of pages all-visible) in {step.Elapsed.TotalSeconds:F1} s.");
-        Console.WriteLine($"Generated {parents:N0} parents in {total.Elapsed.TotalSeconds:F1} s (password \"{BenchData.Password}\", "
+        Console.WriteLine($"Generated {parents:N0} parents, {communities:N0} communities and {posts:N0} posts in {total.Elapsed.TotalSeconds:F1} s (password \"{BenchData.Password}\", "
             + $"emails parent1..parent{parents}@{BenchData.EmailDomain}).");
     }
 
@@ -322,7 +340,8 @@ internal static class Generator
         await using var command = new NpgsqlCommand(
             """
             SELECT coalesce(sum(relallvisible)::float8 / nullif(sum(relpages), 0), 1)
-            FROM pg_class WHERE relname IN ('AspNetUsers', 'AspNetUserRoles', 'Profiles', 'Children', 'ParentLanguages')
+            FROM pg_class WHERE relname IN ('AspNetUsers', 'AspNetUserRoles', 'Profiles', 'Children', 'ParentLanguages',
+                'Communities', 'CommunityMembers', 'Posts', 'Comments', 'PostThanks')
             """,
             conn);
         return (double)(await command.ExecuteScalarAsync() ?? 1.0);

@@ -19,10 +19,14 @@ internal static class LoadRunner
         var duration = TimeSpan.FromSeconds(args.Double("duration", 20));
         var warmup = TimeSpan.FromSeconds(args.Double("warmup", 3));
         var parents = args.Int("parents", 100_000);
-        var accounts = Math.Min(args.Int("accounts", 50), parents);
+        var accounts = Math.Min(Math.Min(args.Int("accounts", 50), parents), LoadRunnerAccounts.Max);
         var seed = args.Int("seed", 42);
         var names = args.All("scenario").SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        var scenarios = (names.Count > 0 ? names : [.. Scenarios.Names]).Select(n => Scenarios.Create(n, seed)).ToList();
+        names = names.Count > 0 ? names : [.. Scenarios.Names];
+        var targets = names.Intersect(Scenarios.CommunityScenarios).Any() && args.Get("connection") is { } feedDatabase
+            ? await FeedTargets.LoadAsync(feedDatabase, LoadRunnerAccounts.ParentNumber(0, parents), seed)
+            : null;
+        var scenarios = names.Select(n => Scenarios.Create(n, seed, targets)).ToList();
         if (connections < 1 || duration <= TimeSpan.Zero || accounts < 1)
         {
             throw new ArgumentException("--connections, --duration and --accounts must be positive.");
@@ -129,9 +133,7 @@ internal static class LoadRunner
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await Parallel.ForAsync(0, accounts, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancel.Token }, async (i, ct) =>
         {
-            // A prime stride visits distinct parents across the whole range (and the whole town distribution).
-            var n = 1 + (int)((long)i * 7919 % parents);
-            sessions[i] = await Scenarios.SignInAsync(http, BenchData.Email(n), BenchData.Password, ct);
+            sessions[i] = await Scenarios.SignInAsync(http, BenchData.Email(LoadRunnerAccounts.ParentNumber(i, parents)), BenchData.Password, ct);
         });
         Console.WriteLine($"Signed in {accounts} bench parents in {clock.Elapsed.TotalSeconds:F1} s.");
         return sessions;

@@ -9,19 +9,39 @@ internal sealed record Scenario(string Name, string Description, bool SignedIn, 
 
 internal static partial class Scenarios
 {
-    public static readonly string[] Names = ["landing", "home", "profile", "towns"];
+    public static readonly string[] Names = ["landing", "home", "profile", "towns", "feed", "post"];
 
-    public static Scenario Create(string name, int seed) => name switch
+    /// <summary>The scenarios that read generated communities, and so need <see cref="FeedTargets"/>.</summary>
+    public static readonly string[] CommunityScenarios = ["feed", "post"];
+
+    public static Scenario Create(string name, int seed, FeedTargets? targets) => name switch
     {
         "landing" => new Scenario(name, "anonymous GET /", false, _ => "/"),
         "home" => new Scenario(name, "signed-in GET /", true, _ => "/"),
         "profile" => new Scenario(name, "signed-in GET /profile", true, _ => "/profile"),
         "towns" => TownsScenario(seed),
+        "feed" => new Scenario(name, "signed-in GET /communities/{slug} (sometimes a kind or an older page)", true, random => FeedPath(random, Need(targets))),
+        "post" => new Scenario(name, "signed-in GET /communities/{slug}/posts/{id}", true, random => Need(targets).Posts[random.Next(Need(targets).Posts.Count)]),
         // Ad-hoc probes, to take a slow page apart: "get:/privacy" anonymously, "auth:/privacy" signed in.
         _ when name.StartsWith("get:/", StringComparison.Ordinal) => new Scenario(name, $"anonymous GET {name[4..]}", false, _ => name[4..]),
         _ when name.StartsWith("auth:/", StringComparison.Ordinal) => new Scenario(name, $"signed-in GET {name[5..]}", true, _ => name[5..]),
         _ => throw new ArgumentException($"Unknown scenario '{name}' (known: {string.Join(", ", Names)}, or get:/path and auth:/path)."),
     };
+
+    private static FeedTargets Need(FeedTargets? targets) =>
+        targets ?? throw new BenchException("The feed and post scenarios need --connection to find the generated communities.");
+
+    /// <summary>Mostly the first page, as people open a community; sometimes a kind or an older page.</summary>
+    private static string FeedPath(Random random, FeedTargets targets)
+    {
+        var slug = targets.Slugs[random.Next(targets.Slugs.Count)];
+        return random.NextDouble() switch
+        {
+            < 0.7 => $"/communities/{slug}",
+            < 0.85 => $"/communities/{slug}?p={random.Next(2, 6)}",
+            _ => $"/communities/{slug}?kind={(Village.Web.Features.Posts.PostKind)random.Next(0, 5)}",
+        };
+    }
 
     /// <summary>GET /api/towns?q= with what people type: 1 to 6 letters of real town names, big towns more often.</summary>
     private static Scenario TownsScenario(int seed)
