@@ -20,5 +20,5 @@ public static class HealthEndpoint
 
             var body = new { status = up ? "healthy" : "unhealthy", database = up ? "up" : "down", provider = db.Database.ProviderName };
             return up ? Results.Json(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        }).ExcludeFromDescription();
 }

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Village.Web.Data;
+using Village.Web.Infrastructure.Api;
 
 namespace Village.Web.Features.Accounts;
 
@@ -43,6 +46,8 @@ public static class AccountsSetup
             o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromDays(30);
             o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => AnswerOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         builder.Services.AddScoped<AccountCreation>();
         builder.Services.AddScoped<AccountEmails>();
@@ -50,5 +55,17 @@ public static class AccountsSetup
             .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Roles.Moderator, p => p.RequireRole(Roles.Moderator, Roles.Administrator));
         return builder;
+    }
+
+    private static Task AnswerOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (!context.Request.IsApiRequest())
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+
+        context.Response.StatusCode = status;
+        return Results.Problem(statusCode: status).ExecuteAsync(context.HttpContext);
     }
 }

@@ -1,3 +1,5 @@
+using Village.Web.Features.Posts;
+
 namespace Village.Web.Features.Communities;
 
 public static class CommunitiesSetup
@@ -7,6 +9,7 @@ public static class CommunitiesSetup
         builder.Services.AddScoped<NearbyCommunities>();
         builder.Services.AddScoped<CommunityEmails>();
         builder.Services.AddScoped<CommunityAccess>();
+        builder.Services.AddScoped<CommunityFeed>();
         return builder;
     }
 }

@@ -6,13 +6,12 @@ using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Shared;
-using Village.Web.Infrastructure.Geo;
 using Village.Web.Resources;
 
 namespace Village.Web.Features.Communities;
 
 /// <summary>A community's public page: what it is, who runs it, and joining or leaving in one tap.</summary>
-public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFeed feed, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     public Community Community { get; private set; } = null!;
 
@@ -24,8 +23,6 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
 
     [TempData]
     public string? Message { get; set; }
-
-    public const int PageSize = 20;
 
     /// <summary>The feed, for those who may read it: pinned first, then the newest; by kind and words when asked.</summary>
     public IReadOnlyList<FeedItem> Feed { get; private set; } = [];
@@ -51,7 +48,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
             return NotFound();
         }
 
-        if (!ModelState.IsValid || (Kind is { } kind && !Enum.IsDefined(kind)) || PageNumber < 1 || Q?.Length > 100)
+        if (!ModelState.IsValid || !CommunityFeed.IsValid(Kind, Q, PageNumber))
         {
             return BadRequest();
         }
@@ -66,26 +63,9 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
 
     private async Task LoadFeedAsync()
     {
-        var posts = db.Posts.AsNoTracking().Where(p => p.CommunityId == Community.Id);
-        if (Kind is { } kind)
-        {
-            posts = posts.Where(p => p.Kind == kind);
-        }
-
-        if (Gazetteer.Normalize(Q ?? "") is { Length: > 0 } words)
-        {
-            posts = posts.Where(p => p.SearchText.Contains(words));
-        }
-
-        var page = await posts
-            .OrderByDescending(p => p.IsPinned).ThenByDescending(p => p.CreatedAt)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(p => new FeedItem(
-                p.Id, p.Title, p.Kind, p.ItemMode, p.State, p.IsPinned, p.CreatedAt, p.CommentCount, p.ThanksCount,
-                db.Profiles.Where(author => author.MemberId == p.AuthorId).Select(author => author.DisplayName).FirstOrDefault()))
-            .ToListAsync();
-        HasNextPage = page.Count > PageSize;
-        Feed = page.Take(PageSize).ToList();
+        var page = await feed.PageAsync(Community.Id, Kind, Q, PageNumber);
+        Feed = page.Items;
+        HasNextPage = page.HasNextPage;
     }
 
     /// <summary>Another page of the same feed, keeping the kind and the words searched.</summary>
@@ -93,10 +73,6 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         $"/communities/{Community.Slug}?p={page}"
         + (Kind is { } kind ? $"&kind={kind}" : "")
         + (Q is { Length: > 0 } words ? $"&q={Uri.EscapeDataString(words)}" : "");
-
-    public sealed record FeedItem(
-        Guid Id, string Title, PostKind Kind, ItemMode? ItemMode, PostState State, bool IsPinned, DateTime CreatedAt,
-        int Comments, int Thanks, string? AuthorName);
 
     public async Task<IActionResult> OnPostJoinAsync(string slug)
     {

@@ -11,7 +11,9 @@ public static class GeoSetup
     /// <summary>GET /api/towns?q=nam: the town autocomplete. Coordinates are already rounded in the gazetteer.</summary>
     public static void MapTowns(this WebApplication app) =>
         app.MapGet("/api/towns", (string? q, Gazetteer gazetteer) =>
-            Results.Json(gazetteer.Search(q ?? "", 8).Select(t => new TownResult(t.Id, t.Label, t.Country, t.Latitude, t.Longitude))));
+                TypedResults.Ok(gazetteer.Search(q ?? "", 8).Select(t => new TownResult(t.Id, t.Label, t.Country, t.Latitude, t.Longitude))))
+            .WithTags("Towns").WithName("SearchTowns")
+            .WithSummary("Up to 8 towns whose name starts with q (accents and case ignored), the most populous first.");
 
     public sealed record TownResult(string Id, string Label, string Country, double Latitude, double Longitude);
 }

@@ -16,7 +16,7 @@ public static class CultureSwitch
                 ? returnUrl
                 : "/";
             return Results.LocalRedirect(target);
-        });
+        }).ExcludeFromDescription();
 
     /// <summary>Keeps the chosen language for a year in a cookie (essential: the site is unusable in the wrong one).</summary>
     public static void Remember(HttpContext context, string culture) =>

@@ -12,11 +12,11 @@ public sealed class PostsTests(VillageFactory factory) : IClassFixture<VillageFa
     [Fact]
     public async Task A_member_asks_another_answers_and_the_asker_marks_the_question_answered()
     {
-        var (slug, _) = await CommunityAsync();
-        using var asker = await MemberOfAsync(slug, "Camille");
-        using var helper = await MemberOfAsync(slug, "Youssef");
+        var (slug, _) = await factory.CommunityAsync();
+        using var asker = await factory.MemberOfAsync(slug, "Camille");
+        using var helper = await factory.MemberOfAsync(slug, "Youssef");
 
-        var asked = await asker.FillAsync($"/communities/{slug}/posts/new", PostFields("Un pédiatre à Jambes ?", "Des adresses ?"));
+        var asked = await asker.FillAsync($"/communities/{slug}/posts/new", CommunitySteps.PostFields("Un pédiatre à Jambes ?", "Des adresses ?"));
         Assert.True(asked.Status == HttpStatusCode.Redirect, asked.ToString());
         var postUrl = asked.Location!;
 
@@ -48,10 +48,10 @@ public sealed class PostsTests(VillageFactory factory) : IClassFixture<VillageFa
     [Fact]
     public async Task Non_members_cannot_read_and_members_cannot_touch_anothers_post()
     {
-        var (slug, _) = await CommunityAsync();
-        using var author = await MemberOfAsync(slug, "Léa");
-        var postUrl = (await author.FillAsync($"/communities/{slug}/posts/new", PostFields("Vêtements à donner", "Un sac de bodies.", "Item", "Give"))).Location!;
-        using var member = await MemberOfAsync(slug, "Thomas");
+        var (slug, _) = await factory.CommunityAsync();
+        using var author = await factory.MemberOfAsync(slug, "Léa");
+        var postUrl = (await author.FillAsync($"/communities/{slug}/posts/new", CommunitySteps.PostFields("Vêtements à donner", "Un sac de bodies.", "Item", "Give"))).Location!;
+        using var member = await factory.MemberOfAsync(slug, "Thomas");
         using var outsider = factory.NewBrowser();
         await outsider.SignedInMemberAsync(factory, displayName: "Dehors");
 
@@ -77,12 +77,12 @@ public sealed class PostsTests(VillageFactory factory) : IClassFixture<VillageFa
     [Fact]
     public async Task Only_admins_announce_and_pin()
     {
-        var (slug, _) = await CommunityAsync();
-        using var member = await MemberOfAsync(slug, "Sofia");
-        using var admin = await MemberOfAsync(slug, "Camille", CommunityRole.Admin);
+        var (slug, _) = await factory.CommunityAsync();
+        using var member = await factory.MemberOfAsync(slug, "Sofia");
+        using var admin = await factory.MemberOfAsync(slug, "Camille", CommunityRole.Admin);
 
-        var refused = await member.FillAsync($"/communities/{slug}/posts/new", PostFields("Annonce", "Réunion demain.", "Announcement"));
-        var announced = await admin.FillAsync($"/communities/{slug}/posts/new", PostFields("Troc party samedi", "Apportez ce qui ne sert plus.", "Announcement"));
+        var refused = await member.FillAsync($"/communities/{slug}/posts/new", CommunitySteps.PostFields("Annonce", "Réunion demain.", "Announcement"));
+        var announced = await admin.FillAsync($"/communities/{slug}/posts/new", CommunitySteps.PostFields("Troc party samedi", "Apportez ce qui ne sert plus.", "Announcement"));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains(TextsFile.Fr("Post.AnnouncementsForAdmins"), refused.ErrorSummary, StringComparison.Ordinal);
@@ -105,9 +105,9 @@ public sealed class PostsTests(VillageFactory factory) : IClassFixture<VillageFa
     [MemberData(nameof(WrongPosts))]
     public async Task A_wrong_post_is_refused_in_French_and_what_was_typed_comes_back(string field, string value, string messageKey)
     {
-        var (slug, _) = await CommunityAsync();
-        using var member = await MemberOfAsync(slug, "Nath");
-        var fields = PostFields("Cherche poussette double", "Pour des jumelles.", "Item", "Wanted");
+        var (slug, _) = await factory.CommunityAsync();
+        using var member = await factory.MemberOfAsync(slug, "Nath");
+        var fields = CommunitySteps.PostFields("Cherche poussette double", "Pour des jumelles.", "Item", "Wanted");
         fields[field] = value;
 
         var page = await member.FillAsync($"/communities/{slug}/posts/new", fields);
@@ -123,11 +123,11 @@ public sealed class PostsTests(VillageFactory factory) : IClassFixture<VillageFa
     [Fact]
     public async Task Scripts_raw_html_and_javascript_links_in_a_post_stay_harmless_text()
     {
-        var (slug, _) = await CommunityAsync();
-        using var member = await MemberOfAsync(slug, "Aminata");
+        var (slug, _) = await factory.CommunityAsync();
+        using var member = await factory.MemberOfAsync(slug, "Aminata");
         var body = "<script>alert(1)</script> <img src=x onerror=alert(2)> [clic](javascript:alert(3)) **gras**";
 
-        var posted = await member.FillAsync($"/communities/{slug}/posts/new", PostFields("<b>Titre</b>", body, "Tip"));
+        var posted = await member.FillAsync($"/communities/{slug}/posts/new", CommunitySteps.PostFields("<b>Titre</b>", body, "Tip"));
         var page = await member.GetAsync(posted.Location!);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -142,9 +142,9 @@ public sealed class PostsTests(VillageFactory factory) : IClassFixture<VillageFa
     [Fact]
     public async Task The_feed_filters_by_kind_finds_words_without_accents_and_pages_by_twenty()
     {
-        var (slug, id) = await CommunityAsync();
-        using var member = await MemberOfAsync(slug, "Youssef");
-        await member.FillAsync($"/communities/{slug}/posts/new", PostFields("Crèche à Jambes", "Une place en crèche ?"));
+        var (slug, id) = await factory.CommunityAsync();
+        using var member = await factory.MemberOfAsync(slug, "Youssef");
+        await member.FillAsync($"/communities/{slug}/posts/new", CommunitySteps.PostFields("Crèche à Jambes", "Une place en crèche ?"));
         await factory.QueryAsync(async db =>
         {
             var now = TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -167,20 +167,20 @@ public sealed class PostsTests(VillageFactory factory) : IClassFixture<VillageFa
         Assert.Single(questions.Document.QuerySelectorAll("main .cards > li"));
         Assert.Contains("Crèche à Jambes", search.Text, StringComparison.Ordinal);
         Assert.Single(search.Document.QuerySelectorAll("main .cards > li"));
-        Assert.Equal(Village.Web.Features.Communities.ShowModel.PageSize, first.Document.QuerySelectorAll("main .cards > li").Length);
-        Assert.Equal(26 - Village.Web.Features.Communities.ShowModel.PageSize, second.Document.QuerySelectorAll("main .cards > li").Length);
+        Assert.Equal(CommunityFeed.PageSize, first.Document.QuerySelectorAll("main .cards > li").Length);
+        Assert.Equal(26 - CommunityFeed.PageSize, second.Document.QuerySelectorAll("main .cards > li").Length);
         Assert.Equal(HttpStatusCode.BadRequest, hostile.Status);
     }
 
     [Fact]
     public async Task A_post_stays_unsigned_when_its_author_deletes_their_account()
     {
-        var (slug, _) = await CommunityAsync();
+        var (slug, _) = await factory.CommunityAsync();
         using var author = factory.NewBrowser();
         var email = await author.SignedInMemberAsync(factory, displayName: "Partante");
-        await JoinAsync(author, slug);
-        var postUrl = (await author.FillAsync($"/communities/{slug}/posts/new", PostFields("Sortie au parc", "Qui vient ?"))).Location!;
-        using var reader = await MemberOfAsync(slug, "Lecteur");
+        await author.JoinAsync(slug);
+        var postUrl = (await author.FillAsync($"/communities/{slug}/posts/new", CommunitySteps.PostFields("Sortie au parc", "Qui vient ?"))).Location!;
+        using var reader = await factory.MemberOfAsync(slug, "Lecteur");
 
         var deleted = await author.FillAsync("/account/data", new Dictionary<string, string> { ["Delete.Password"] = AccountSteps.Password, ["Delete.Confirm"] = "true" }, "form[action*='handler=Delete']");
         Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
@@ -191,57 +191,6 @@ public sealed class PostsTests(VillageFactory factory) : IClassFixture<VillageFa
         Assert.DoesNotContain("Partante", page.Text, StringComparison.Ordinal);
         Assert.Null((await PostAsync(postUrl)).AuthorId);
         Assert.False(await factory.QueryAsync(db => db.Users.AnyAsync(u => u.Email == email)));
-    }
-
-    private static Dictionary<string, string> PostFields(string title, string body, string kind = "Question", string mode = "") => new()
-    {
-        ["Input.Kind"] = kind,
-        ["Input.ItemMode"] = mode,
-        ["Input.Title"] = title,
-        ["Input.Body"] = body,
-    };
-
-    private async Task<(string Slug, Guid Id)> CommunityAsync()
-    {
-        var community = new Community
-        {
-            Id = Guid.CreateVersion7(),
-            Slug = $"posts-{Guid.NewGuid():N}",
-            Name = "Parents testeurs",
-            Description = "Une communauté pour les tests des publications.",
-            Kind = CommunityKind.Themed,
-            Theme = CommunityTheme.Other,
-            Status = CommunityStatus.Approved,
-            CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
-        };
-        await factory.QueryAsync(db =>
-        {
-            db.Communities.Add(community);
-            return db.SaveChangesAsync();
-        });
-        return (community.Slug, community.Id);
-    }
-
-    private async Task<Browser> MemberOfAsync(string slug, string name, CommunityRole role = CommunityRole.Member)
-    {
-        var browser = factory.NewBrowser();
-        var email = await browser.SignedInMemberAsync(factory, displayName: name);
-        await JoinAsync(browser, slug);
-        if (role == CommunityRole.Admin)
-        {
-            await factory.QueryAsync(db => db.CommunityMembers
-                .Where(m => db.Communities.Any(c => c.Id == m.CommunityId && c.Slug == slug) && db.Users.Any(u => u.Id == m.MemberId && u.Email == email))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, CommunityRole.Admin)));
-        }
-
-        return browser;
-    }
-
-    private static async Task JoinAsync(Browser browser, string slug)
-    {
-        var page = await browser.GetAsync($"/communities/{slug}");
-        var joined = await browser.SubmitAsync(page, new Dictionary<string, string>(), "form[action*='handler=Join']");
-        Assert.True(joined.Status == HttpStatusCode.Redirect, joined.ToString());
     }
 
     private Task<Post> PostAsync(string url)
