@@ -168,11 +168,11 @@ internal static class CommunityGenerator
             await writer.WriteAsync(c.Name, NpgsqlDbType.Varchar);
             await writer.WriteAsync(c.Description, NpgsqlDbType.Varchar);
             await writer.WriteAsync((int)c.Kind, NpgsqlDbType.Integer);
-            await WriteNullableAsync(writer, c.Theme is { } theme ? (int)theme : (int?)null, NpgsqlDbType.Integer);
-            await WriteNullableAsync(writer, c.TownId, NpgsqlDbType.Varchar);
-            await WriteNullableAsync(writer, c.TownName, NpgsqlDbType.Varchar);
-            await WriteNullableAsync(writer, c.Latitude, NpgsqlDbType.Double);
-            await WriteNullableAsync(writer, c.Longitude, NpgsqlDbType.Double);
+            await writer.WriteNullableAsync(c.Theme is { } theme ? (int)theme : (int?)null, NpgsqlDbType.Integer);
+            await writer.WriteNullableAsync(c.TownId, NpgsqlDbType.Varchar);
+            await writer.WriteNullableAsync(c.TownName, NpgsqlDbType.Varchar);
+            await writer.WriteNullableAsync(c.Latitude, NpgsqlDbType.Double);
+            await writer.WriteNullableAsync(c.Longitude, NpgsqlDbType.Double);
             await writer.WriteAsync(c.RadiusKm, NpgsqlDbType.Integer);
             await writer.WriteAsync((int)c.Status, NpgsqlDbType.Integer);
             await writer.WriteAsync(c.OpenToParentsNearby, NpgsqlDbType.Boolean);
@@ -268,8 +268,8 @@ internal static class CommunityGenerator
                 await writer.WriteAsync(post.CommunityId, NpgsqlDbType.Uuid);
                 await writer.WriteAsync(post.AuthorId.Value, NpgsqlDbType.Uuid);
                 await writer.WriteAsync((int)post.Kind, NpgsqlDbType.Integer);
-                await WriteNullableAsync(writer, post.ItemMode is { } mode ? (int)mode : (int?)null, NpgsqlDbType.Integer);
-                await WriteNullableAsync(writer, post.PriceCents, NpgsqlDbType.Integer);
+                await writer.WriteNullableAsync(post.ItemMode is { } mode ? (int)mode : (int?)null, NpgsqlDbType.Integer);
+                await writer.WriteNullableAsync(post.PriceCents, NpgsqlDbType.Integer);
                 await writer.WriteAsync(post.Title, NpgsqlDbType.Varchar);
                 await writer.WriteAsync(post.Body, NpgsqlDbType.Varchar);
                 await writer.WriteAsync(post.SearchText, NpgsqlDbType.Text);
@@ -314,8 +314,11 @@ internal static class CommunityGenerator
 
         return (count, comments.Count, thanks.Count);
     }
+}
 
-    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
+internal static class BinaryImporterExtensions
+{
+    public static async Task WriteNullableAsync<T>(this NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
     {
         if (value is null)
         {

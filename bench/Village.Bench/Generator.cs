@@ -303,14 +303,7 @@ internal static class Generator
             await writer.StartRowAsync();
             await writer.WriteAsync(c.Id, NpgsqlDbType.Uuid);
             await writer.WriteAsync(c.ParentId, NpgsqlDbType.Uuid);
-            if (c.FirstName is null)
-            {
-                await writer.WriteNullAsync();
-            }
-            else
-            {
-                await writer.WriteAsync(c.FirstName, NpgsqlDbType.Varchar);
-            }
+            await writer.WriteNullableAsync(c.FirstName, NpgsqlDbType.Varchar);
 
             await writer.WriteAsync(c.Year, NpgsqlDbType.Integer);
             await writer.WriteAsync(c.Month, NpgsqlDbType.Integer);
