@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.Moderation;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Geo;
@@ -21,6 +22,9 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
     public IReadOnlyList<string> Admins { get; private set; } = [];
 
     public CommunityRole? Role { get; private set; }
+
+    /// <summary>The viewer's mute or ban in force here, told kindly on the page.</summary>
+    public CommunitySanction? Sanction { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -66,7 +70,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
 
     private async Task LoadFeedAsync()
     {
-        var posts = db.Posts.AsNoTracking().Where(p => p.CommunityId == Community.Id);
+        var posts = db.Posts.AsNoTracking().Where(p => p.CommunityId == Community.Id).ShownTo(db, User.MemberId());
         if (Kind is { } kind)
         {
             posts = posts.Where(p => p.Kind == kind);
@@ -82,7 +86,8 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(p => new FeedItem(
                 p.Id, p.Title, p.Kind, p.ItemMode, p.State, p.IsPinned, p.CreatedAt, p.CommentCount, p.ThanksCount,
-                db.Profiles.Where(author => author.MemberId == p.AuthorId).Select(author => author.DisplayName).FirstOrDefault()))
+                db.Profiles.Where(author => author.MemberId == p.AuthorId).Select(author => author.DisplayName).FirstOrDefault(),
+                p.Moderation))
             .ToListAsync();
         HasNextPage = page.Count > PageSize;
         Feed = page.Take(PageSize).ToList();
@@ -96,7 +101,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
 
     public sealed record FeedItem(
         Guid Id, string Title, PostKind Kind, ItemMode? ItemMode, PostState State, bool IsPinned, DateTime CreatedAt,
-        int Comments, int Thanks, string? AuthorName);
+        int Comments, int Thanks, string? AuthorName, ModerationState Moderation = ModerationState.Visible);
 
     public async Task<IActionResult> OnPostJoinAsync(string slug)
     {
@@ -108,6 +113,12 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         if (!await LoadAsync(slug) || Community.Status != CommunityStatus.Approved)
         {
             return NotFound();
+        }
+
+        if (Sanction?.Kind == SanctionKind.Ban)
+        {
+            // A banned parent cannot come back in while the ban lasts; the page tells them kindly.
+            return RedirectToPage(new { slug });
         }
 
         if (Role is null)
@@ -171,7 +182,8 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
             .ToListAsync();
         Role = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.MemberId == memberId)
             .Select(m => (CommunityRole?)m.Role).SingleOrDefaultAsync();
-        CanRead = memberId != Guid.Empty && await access.CanReadAsync(community, Role, memberId);
+        Sanction = memberId != Guid.Empty ? await access.SanctionAsync(community.Id, memberId) : null;
+        CanRead = memberId != Guid.Empty && await access.CanReadAsync(community, Role, memberId, Sanction);
         return true;
     }
 }
