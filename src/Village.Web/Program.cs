@@ -4,6 +4,7 @@ using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
 using Village.Web.Features.Demo;
+using Village.Web.Features.Moderation;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
 using Village.Web.Infrastructure.Api;
@@ -23,6 +24,7 @@ builder.AddEmail();
 builder.AddGeo();
 builder.AddCommunities();
 builder.AddApi();
+builder.AddModeration();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

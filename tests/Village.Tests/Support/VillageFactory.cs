@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Village.Web.Data;
 using Village.Web.Infrastructure.Email;
@@ -17,6 +18,9 @@ public class VillageFactory : WebApplicationFactory<Program>
     public DatabaseProvider Provider => database.Provider;
 
     public string PickupDirectory => Path.Combine(folder, "mail");
+
+    /// <summary>The app's clock: the real time unless a test moves it forward (see <see cref="TestClock.Advance"/>).</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>Settings a derived factory wants different (e.g. a stricter rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -39,6 +43,7 @@ public class VillageFactory : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Development");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -93,4 +98,14 @@ public class VillageFactory : WebApplicationFactory<Program>
         {
         }
     }
+}
+
+/// <summary>The real time plus an offset a test may move forward, e.g. to see a ban end.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
 }

@@ -89,6 +89,16 @@ public sealed class MyDataModel(
                 .OrderBy(c => c.CreatedAt)
                 .Select(c => new { c.Body, c.CreatedAt })
                 .ToListAsync(),
+            reportsMade = await db.Reports.AsNoTracking().Where(r => r.ReporterId == id)
+                .OrderBy(r => r.CreatedAt)
+                .Select(r => new { target = r.TargetKind.ToString(), r.TargetId, reason = r.Reason.ToString(), r.Details, status = r.Status.ToString(), r.CreatedAt })
+                .ToListAsync(),
+            blocked = await db.Blocks.AsNoTracking().Where(b => b.BlockerId == id)
+                .Select(b => new { member = b.BlockedId, b.CreatedAt })
+                .ToListAsync(),
+            sanctions = await db.CommunitySanctions.AsNoTracking().Where(s => s.MemberId == id)
+                .Join(db.Communities, s => s.CommunityId, c => c.Id, (s, c) => new { community = c.Name, kind = s.Kind.ToString(), s.Reason, s.StartsAt, s.EndsAt, s.LiftedAt })
+                .ToListAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
@@ -115,6 +125,8 @@ public sealed class MyDataModel(
         // Emails carry the address: remove them, sent or not. The profile, children and languages go with the
         // member (cascade). Later features anonymise what others still need (a post's text stays, unsigned).
         await db.OutboxEmails.Where(e => e.MemberId == member.Id).ExecuteDeleteAsync();
+        // Reports they made, and moderation done about them, stay for the moderators, no longer tied to them (set
+        // null); their blocks and sanctions go with the member (cascade).
         // Communities they asked for stay, no longer tied to them; their memberships go with the member (cascade).
         await db.Communities.Where(c => c.RequestedById == member.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RequestedById, (Guid?)null));

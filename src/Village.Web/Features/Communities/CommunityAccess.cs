@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
+using Village.Web.Features.Moderation;
 using Village.Web.Infrastructure.Geo;
 
 namespace Village.Web.Features.Communities;
 
 /// <summary>What a member may do in a community: read its content (members, or parents nearby when its admins
-/// opened it), post (members), and run it (admins).</summary>
-public sealed class CommunityAccess(VillageDb db)
+/// opened it), post (members), and run it (admins). A ban stops reading and writing, a mute stops writing.</summary>
+public sealed class CommunityAccess(VillageDb db, TimeProvider clock)
 {
     public async Task<Access?> ForAsync(string slug, Guid memberId)
     {
@@ -18,13 +19,29 @@ public sealed class CommunityAccess(VillageDb db)
 
         var role = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.MemberId == memberId)
             .Select(m => (CommunityRole?)m.Role).SingleOrDefaultAsync();
-        return new Access(community, role, await CanReadAsync(community, role, memberId));
+        var sanction = await SanctionAsync(community.Id, memberId);
+        return new Access(community, role, await CanReadAsync(community, role, memberId, sanction), sanction);
     }
 
     /// <summary>For a page that already holds the community and the member's role.</summary>
     public async Task<bool> CanReadAsync(Community community, CommunityRole? role, Guid memberId) =>
+        await CanReadAsync(community, role, memberId, await SanctionAsync(community.Id, memberId));
+
+    /// <summary>For a page that already holds the member's sanction too (see <see cref="SanctionAsync"/>).</summary>
+    public async Task<bool> CanReadAsync(Community community, CommunityRole? role, Guid memberId, CommunitySanction? sanction) =>
         community.Status == CommunityStatus.Approved
+        && sanction?.Kind != SanctionKind.Ban
         && (role is not null || (community.OpenToParentsNearby && await LivesNearbyAsync(community, memberId)));
+
+    /// <summary>The member's mute or ban in force in this community, the ban first; null when free to write.</summary>
+    public async Task<CommunitySanction?> SanctionAsync(Guid communityId, Guid memberId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.CommunitySanctions.AsNoTracking()
+            .Where(s => s.CommunityId == communityId && s.MemberId == memberId && s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now))
+            .OrderByDescending(s => s.Kind).ThenByDescending(s => s.EndsAt == null).ThenByDescending(s => s.EndsAt)
+            .FirstOrDefaultAsync();
+    }
 
     private async Task<bool> LivesNearbyAsync(Community community, Guid memberId)
     {
@@ -33,10 +50,13 @@ public sealed class CommunityAccess(VillageDb db)
             && Coordinates.DistanceKm(lat, lon, centreLat, centreLon) <= community.RadiusKm;
     }
 
-    public sealed record Access(Community Community, CommunityRole? Role, bool CanRead)
+    public sealed record Access(Community Community, CommunityRole? Role, bool CanRead, CommunitySanction? Sanction = null)
     {
         public bool IsMember => Role is not null;
 
         public bool IsAdmin => Role == CommunityRole.Admin;
+
+        /// <summary>May post, comment and say merci here: a member neither muted nor banned.</summary>
+        public bool MayWrite => IsMember && CanRead && Sanction is null;
     }
 }

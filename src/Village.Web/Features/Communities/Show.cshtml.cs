@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.Moderation;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
@@ -20,6 +21,9 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
     public IReadOnlyList<string> Admins { get; private set; } = [];
 
     public CommunityRole? Role { get; private set; }
+
+    /// <summary>The viewer's mute or ban in force here, told kindly on the page.</summary>
+    public CommunitySanction? Sanction { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -63,7 +67,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
 
     private async Task LoadFeedAsync()
     {
-        var page = await feed.PageAsync(Community.Id, Kind, Q, PageNumber);
+        var page = await feed.PageAsync(Community.Id, User.MemberId(), Kind, Q, PageNumber);
         Feed = page.Items;
         HasNextPage = page.HasNextPage;
     }
@@ -84,6 +88,12 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
         if (!await LoadAsync(slug) || Community.Status != CommunityStatus.Approved)
         {
             return NotFound();
+        }
+
+        if (Sanction?.Kind == SanctionKind.Ban)
+        {
+            // A banned parent cannot come back in while the ban lasts; the page tells them kindly.
+            return RedirectToPage(new { slug });
         }
 
         if (Role is null)
@@ -147,7 +157,8 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
             .ToListAsync();
         Role = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.MemberId == memberId)
             .Select(m => (CommunityRole?)m.Role).SingleOrDefaultAsync();
-        CanRead = memberId != Guid.Empty && await access.CanReadAsync(community, Role, memberId);
+        Sanction = memberId != Guid.Empty ? await access.SanctionAsync(community.Id, memberId) : null;
+        CanRead = memberId != Guid.Empty && await access.CanReadAsync(community, Role, memberId, Sanction);
         return true;
     }
 }

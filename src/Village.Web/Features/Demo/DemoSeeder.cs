@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Moderation;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Geo;
@@ -159,6 +160,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
 
         await db.SaveChangesAsync();
         await SeedPostsAsync(ids);
+        await SeedModerationAsync(ids);
     }
 
     private sealed record DemoPost(
@@ -215,6 +217,57 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
             }));
         }
 
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>One report dismissed by the platform's moderator (in the log), and one waiting in the queue of
+    /// Parents de Namur for Camille, its admin.</summary>
+    private async Task SeedModerationAsync(Dictionary<string, Guid> ids)
+    {
+        var namur = await db.Communities.Where(c => c.Slug == "parents-de-namur").Select(c => c.Id).SingleAsync();
+        var tip = await db.Posts.SingleAsync(p => p.CommunityId == namur && p.Title.StartsWith("Bébé-lecteurs"));
+        var question = await db.Posts.SingleAsync(p => p.CommunityId == namur && p.Title.StartsWith("Un pédiatre"));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dismissed = new Report
+        {
+            Id = Guid.CreateVersion7(),
+            ReporterId = ids["youssef@village.demo"],
+            TargetKind = ReportTarget.Post,
+            TargetId = tip.Id,
+            TargetMemberId = tip.AuthorId,
+            CommunityId = namur,
+            Reason = ReportReason.Spam,
+            Details = "On dirait une publicité.",
+            Status = ReportStatus.Dismissed,
+            CreatedAt = now.AddHours(-10),
+            ClosedAt = now.AddHours(-9),
+        };
+        db.Reports.Add(dismissed);
+        db.ModerationLog.Add(new ModerationLogEntry
+        {
+            Id = Guid.CreateVersion7(),
+            CommunityId = namur,
+            ActorId = ids["admin@village.demo"],
+            Action = ModerationAction.Dismiss,
+            TargetKind = ReportTarget.Post,
+            TargetId = tip.Id,
+            TargetMemberId = tip.AuthorId,
+            Reason = "Une activité gratuite de la bibliothèque, utile aux parents : ce n'est pas de la publicité.",
+            CreatedAt = now.AddHours(-9),
+        });
+        db.Reports.Add(new Report
+        {
+            Id = Guid.CreateVersion7(),
+            ReporterId = ids["sofia@village.demo"],
+            TargetKind = ReportTarget.Post,
+            TargetId = question.Id,
+            TargetMemberId = question.AuthorId,
+            CommunityId = namur,
+            Reason = ReportReason.Other,
+            Details = "Dans les réponses on donne le nom d'un cabinet : est-ce que c'est permis ? Je préfère demander.",
+            Status = ReportStatus.Open,
+            CreatedAt = now.AddHours(-2),
+        });
         await db.SaveChangesAsync();
     }
 

@@ -1,20 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
+using Village.Web.Features.Moderation;
 using Village.Web.Infrastructure.Geo;
 
 namespace Village.Web.Features.Posts;
 
 /// <summary>A community's feed, for its page and for the API: pinned posts first, then the newest, by kind and
-/// words when asked, twenty at a time. One query on the (CommunityId, IsPinned, CreatedAt) index.</summary>
+/// words when asked, twenty at a time, without what moderators hid (except from its author) nor anything between
+/// the viewer and a parent either one blocked. One query on the (CommunityId, IsPinned, CreatedAt) index.</summary>
 public sealed class CommunityFeed(VillageDb db)
 {
     public const int PageSize = 20;
 
     public const int SearchMax = 100;
 
-    public async Task<FeedPage> PageAsync(Guid communityId, PostKind? kind, string? words, int page)
+    public async Task<FeedPage> PageAsync(Guid communityId, Guid viewerId, PostKind? kind, string? words, int page)
     {
-        var posts = db.Posts.AsNoTracking().Where(p => p.CommunityId == communityId);
+        var posts = db.Posts.AsNoTracking().Where(p => p.CommunityId == communityId).ShownTo(db, viewerId);
         if (kind is { } wanted)
         {
             posts = posts.Where(p => p.Kind == wanted);
@@ -30,7 +32,8 @@ public sealed class CommunityFeed(VillageDb db)
             .Skip((page - 1) * PageSize).Take(PageSize + 1)
             .Select(p => new FeedItem(
                 p.Id, p.Title, p.Kind, p.ItemMode, p.State, p.IsPinned, p.CreatedAt, p.CommentCount, p.ThanksCount,
-                db.Profiles.Where(author => author.MemberId == p.AuthorId).Select(author => author.DisplayName).FirstOrDefault()))
+                db.Profiles.Where(author => author.MemberId == p.AuthorId).Select(author => author.DisplayName).FirstOrDefault(),
+                p.Moderation))
             .ToListAsync();
         return new FeedPage(items.Take(PageSize).ToList(), items.Count > PageSize);
     }
@@ -44,4 +47,4 @@ public sealed record FeedPage(IReadOnlyList<FeedItem> Items, bool HasNextPage);
 
 public sealed record FeedItem(
     Guid Id, string Title, PostKind Kind, ItemMode? ItemMode, PostState State, bool IsPinned, DateTime CreatedAt,
-    int Comments, int Thanks, string? AuthorName);
+    int Comments, int Thanks, string? AuthorName, ModerationState Moderation);

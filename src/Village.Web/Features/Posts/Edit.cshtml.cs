@@ -64,7 +64,8 @@ public sealed class EditModel(VillageDb db, CommunityAccess access, TimeProvider
     private async Task<Post?> FindAsync(string slug, Guid id)
     {
         var memberId = User.MemberId();
-        if (await access.ForAsync(slug, memberId) is not { IsMember: true } community)
+        // Muted or banned members cannot edit either (moderation).
+        if (await access.ForAsync(slug, memberId) is not { MayWrite: true } community)
         {
             return null;
         }

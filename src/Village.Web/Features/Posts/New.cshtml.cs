@@ -24,6 +24,12 @@ public sealed class NewModel(VillageDb db, CommunityAccess access, TimeProvider 
             return NotFound();
         }
 
+        if (!community.MayWrite)
+        {
+            // Muted or banned: the community page says why, kindly.
+            return RedirectToPage("/Communities/Show", new { slug });
+        }
+
         Community = community;
         Input.Kind = kind is { } chosen && Enum.IsDefined(chosen) ? chosen : PostKind.Question;
         return Page();
@@ -34,6 +40,12 @@ public sealed class NewModel(VillageDb db, CommunityAccess access, TimeProvider 
         if (await access.ForAsync(slug, User.MemberId()) is not { IsMember: true } community)
         {
             return NotFound();
+        }
+
+        if (!community.MayWrite)
+        {
+            // Muted or banned: the community page says why, kindly.
+            return RedirectToPage("/Communities/Show", new { slug });
         }
 
         Community = community;

@@ -1,3 +1,5 @@
+using Village.Web.Features.Moderation;
+
 namespace Village.Web.Features.Posts;
 
 /// <summary>Something a member shares with their community: a question, a tip, an item, a recommendation, or an
@@ -36,6 +38,11 @@ public sealed class Post
     public int CommentCount { get; set; }
 
     public int ThanksCount { get; set; }
+
+    /// <summary>Hidden or removed by moderators: shown only to its author (with the reason) and to moderators.</summary>
+    public ModerationState Moderation { get; set; }
+
+    public string? ModerationReason { get; set; }
 
     /// <summary>The states that make sense for this post: a question gets answered, an item offered gets given, an
     /// item wanted gets found; tips, recommendations and announcements simply stay.</summary>
@@ -86,6 +93,10 @@ public sealed class Comment
     public string Body { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    public ModerationState Moderation { get; set; }
+
+    public string? ModerationReason { get; set; }
 }
 
 /// <summary>A member's "merci" on a post: one per member.</summary>

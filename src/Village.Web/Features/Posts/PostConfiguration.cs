@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Moderation;
 
 namespace Village.Web.Features.Posts;
 
@@ -17,6 +18,7 @@ internal sealed class PostConfiguration :
         post.ToTable("Posts");
         post.Property(p => p.Title).HasMaxLength(TitleMax);
         post.Property(p => p.Body).HasMaxLength(BodyMax);
+        post.Property(p => p.ModerationReason).HasMaxLength(ModerationConfiguration.ReasonMax);
         post.HasOne<Community>().WithMany().HasForeignKey(p => p.CommunityId).OnDelete(DeleteBehavior.Cascade);
         post.HasOne<Member>().WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.SetNull);
         // The feed: a community's pinned posts first, then the newest.
@@ -28,6 +30,7 @@ internal sealed class PostConfiguration :
     {
         comment.ToTable("Comments");
         comment.Property(c => c.Body).HasMaxLength(CommentMax);
+        comment.Property(c => c.ModerationReason).HasMaxLength(ModerationConfiguration.ReasonMax);
         comment.HasOne<Post>().WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
         comment.HasOne<Member>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
         comment.HasIndex(c => new { c.PostId, c.CreatedAt });

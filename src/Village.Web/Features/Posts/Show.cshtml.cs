@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Moderation;
 using Village.Web.Features.Shared;
 
 namespace Village.Web.Features.Posts;
@@ -24,6 +25,9 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
 
     public bool Thanked { get; private set; }
 
+    /// <summary>A community admin or a platform moderator: sees hidden and removed content, marked.</summary>
+    public bool IsModerator { get; private set; }
+
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
 
     [BindProperty]
@@ -40,6 +44,11 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         if (!await LoadAsync(slug, id) || !Community.IsMember)
         {
             return NotFound();
+        }
+
+        if (!MayWrite)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (!ModelState.IsValid)
@@ -68,6 +77,11 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         if (!await LoadAsync(slug, id) || !Community.IsMember)
         {
             return NotFound();
+        }
+
+        if (!MayWrite)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var memberId = User.MemberId();
@@ -122,7 +136,11 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         return Redirect($"/communities/{slug}");
     }
 
-    /// <summary>Loads the post when the member may read its community; another community's post is not found.</summary>
+    /// <summary>Whether the member may comment and say merci here (moderation: not muted nor banned, the post shown).</summary>
+    public bool MayWrite => Community.MayWrite && Post.Moderation == ModerationState.Visible;
+
+    /// <summary>Loads the post when the member may read its community; another community's post is not found, nor a
+    /// post hidden by moderators (but for its author and moderators), nor one between parents who blocked each other.</summary>
     private async Task<bool> LoadAsync(string slug, Guid id)
     {
         var memberId = User.MemberId();
@@ -132,17 +150,27 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
             return false;
         }
 
+        IsModerator = community.IsAdmin || Moderator.IsPlatformModerator(User);
+        if ((post.Moderation != ModerationState.Visible && post.AuthorId != memberId && !IsModerator)
+            || (post.AuthorId is { } author && await db.Blocks.BetweenAsync(memberId, author)))
+        {
+            return false;
+        }
+
         Community = community;
         Post = post;
         IsAuthor = post.AuthorId == memberId;
         AuthorName = await db.Profiles.Where(p => p.MemberId == post.AuthorId).Select(p => p.DisplayName).SingleOrDefaultAsync();
         Thanked = await db.PostThanks.AnyAsync(t => t.PostId == id && t.MemberId == memberId);
-        Comments = await db.Comments.AsNoTracking().Where(c => c.PostId == id).OrderBy(c => c.CreatedAt)
+        Comments = await db.Comments.AsNoTracking().Where(c => c.PostId == id).ShownTo(db, memberId, IsModerator).OrderBy(c => c.CreatedAt)
             .GroupJoin(db.Profiles, c => c.AuthorId, p => p.MemberId, (c, authors) => new { c, authors })
-            .SelectMany(x => x.authors.DefaultIfEmpty(), (x, p) => new CommentView(x.c.Body, p == null ? null : p.DisplayName, x.c.CreatedAt))
+            .SelectMany(x => x.authors.DefaultIfEmpty(), (x, p) => new CommentView(
+                x.c.Body, p == null ? null : p.DisplayName, x.c.CreatedAt, x.c.Id, x.c.AuthorId, x.c.Moderation, x.c.ModerationReason))
             .ToListAsync();
         return true;
     }
 
-    public sealed record CommentView(string Body, string? AuthorName, DateTime CreatedAt);
+    public sealed record CommentView(
+        string Body, string? AuthorName, DateTime CreatedAt, Guid Id = default, Guid? AuthorId = null,
+        ModerationState Moderation = ModerationState.Visible, string? ModerationReason = null);
 }

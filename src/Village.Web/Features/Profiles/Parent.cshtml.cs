@@ -22,6 +22,9 @@ public sealed class ParentModel(VillageDb db, TimeProvider clock) : PageModel
     /// <summary>Rounded to whole kilometres; null when either side has no area.</summary>
     public int? DistanceKm { get; private set; }
 
+    /// <summary>Whether the viewer blocked this parent (they may unblock from here).</summary>
+    public bool Blocked { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var viewerId = User.MemberId();
@@ -30,12 +33,15 @@ public sealed class ParentModel(VillageDb db, TimeProvider clock) : PageModel
             .Include(p => p.Languages)
             .SingleOrDefaultAsync(p => p.MemberId == id);
         IsSelf = id == viewerId;
-        if (profile is null || (!IsSelf && !profile.VisibleNearby))
+        // A parent who blocked the viewer is not found for them.
+        if (profile is null || (!IsSelf && !profile.VisibleNearby)
+            || await db.Blocks.AnyAsync(b => b.BlockerId == id && b.BlockedId == viewerId))
         {
             return NotFound();
         }
 
         Profile = profile;
+        Blocked = await db.Blocks.AnyAsync(b => b.BlockerId == viewerId && b.BlockedId == id);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var viewer = await db.Profiles.AsNoTracking().Where(p => p.MemberId == viewerId)
             .Select(p => new { p.Latitude, p.Longitude }).SingleAsync();
