@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Village.Tests.Support;
+using Village.Web.Features.Moderation;
 
 namespace Village.Tests.Features.Posts;
 
@@ -70,6 +72,41 @@ public sealed class PostsApiTests(VillageFactory factory) : IClassFixture<Villag
             var answer = await author.GetAsync($"/api/communities/{slug}/posts{query}");
             Assert.True(answer.Status == HttpStatusCode.BadRequest, $"{query}: {answer}");
         }
+    }
+
+    [Fact]
+    public async Task A_blocked_parent_gets_neither_the_blockers_posts_nor_their_comments_and_hidden_posts_stay_hidden()
+    {
+        var (slug, _) = await factory.CommunityAsync();
+        using var blocker = await factory.MemberOfAsync(slug, "Bloqueuse");
+        using var blocked = await factory.MemberOfAsync(slug, "Importun");
+        var blockerPost = await blocker.PublishAsync(slug, "Poste de la bloqueuse", "Texte A.");
+        var blockedPost = await blocked.PublishAsync(slug, "Poste de l'importun", "Texte B.");
+        var page = await blocked.GetAsync(blockedPost);
+        await blocked.SubmitAsync(page, new Dictionary<string, string> { ["CommentText"] = "Avant le blocage" }, "form[action*='handler=Comment']");
+        page = await blocker.GetAsync(blockedPost);
+        await blocker.SubmitAsync(page, new Dictionary<string, string> { ["CommentText"] = "Réponse de la bloqueuse" }, "form[action*='handler=Comment']");
+        var hiddenPost = await blocked.PublishAsync(slug, "Poste masqué", "Texte C.");
+        await factory.QueryAsync(async db =>
+        {
+            var ids = await db.Profiles.Where(p => p.DisplayName == "Bloqueuse" || p.DisplayName == "Importun")
+                .Join(db.CommunityMembers.Where(m => db.Communities.Any(c => c.Id == m.CommunityId && c.Slug == slug)), p => p.MemberId, m => m.MemberId, (p, _) => new { p.DisplayName, p.MemberId })
+                .ToDictionaryAsync(p => p.DisplayName, p => p.MemberId);
+            db.Blocks.Add(new Block { BlockerId = ids["Bloqueuse"], BlockedId = ids["Importun"], CreatedAt = DateTime.UnixEpoch });
+            var hiddenId = Guid.Parse(hiddenPost.Split('/')[^1]);
+            await db.Posts.Where(p => p.Id == hiddenId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Moderation, ModerationState.Hidden));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(["Poste masqué", "Poste de l'importun"], Titles(await JsonAsync(blocked, $"/api/communities/{slug}/posts")));
+        Assert.Equal("Hidden", (string?)(await JsonAsync(blocked, $"/api{hiddenPost}"))["moderation"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await blocked.GetAsync($"/api{blockerPost}")).Status);
+        var ownPost = await JsonAsync(blocked, $"/api{blockedPost}");
+        Assert.Equal(["Avant le blocage"], ownPost["comments"]!.AsArray().Select(c => (string?)c!["body"]));
+
+        Assert.Equal(["Poste de la bloqueuse"], Titles(await JsonAsync(blocker, $"/api/communities/{slug}/posts")));
+        Assert.Equal(HttpStatusCode.NotFound, (await blocker.GetAsync($"/api{blockedPost}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await blocker.GetAsync($"/api{hiddenPost}")).Status);
     }
 
     [Fact]
