@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Demo;
+using Village.Web.Features.Safety;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
 using Village.Web.Infrastructure.Email;
@@ -21,6 +23,8 @@ builder.AddAccounts();
 builder.AddEmail();
 builder.AddGeo();
 builder.AddCommunities();
+builder.AddCommunityAdmin();
+builder.AddSafety();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Email;
@@ -28,6 +29,10 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<PostThanks> PostThanks => Set<PostThanks>();
+
+    public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
+
+    public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

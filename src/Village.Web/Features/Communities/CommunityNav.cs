@@ -6,4 +6,7 @@ public sealed record CommunityNav(string Slug, CommunitySection Current, bool Is
 public enum CommunitySection
 {
     Feed,
+
+    /// <summary>The admin console, shown to the community's admins only.</summary>
+    Admin,
 }
