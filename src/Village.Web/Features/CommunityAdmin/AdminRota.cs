@@ -16,15 +16,17 @@ public sealed class AdminRota(VillageDb db, TimeProvider clock)
     public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
 
     /// <summary>Every admin of the community with their rota, by name.</summary>
-    public async Task<IReadOnlyList<RotaAdmin>> AdminsAsync(Guid communityId) =>
-        await db.CommunityMembers.AsNoTracking()
+    public async Task<IReadOnlyList<RotaAdmin>> AdminsAsync(Guid communityId)
+    {
+        var admins = await db.CommunityMembers.AsNoTracking()
             .Where(m => m.CommunityId == communityId && m.Role == CommunityRole.Admin)
             .Select(m => new RotaAdmin(
                 m.MemberId,
                 db.Profiles.Where(p => p.MemberId == m.MemberId).Select(p => p.DisplayName).FirstOrDefault(),
                 m.DutyDays, m.OffDuty, m.OffDutyUntil))
-            .OrderBy(a => a.DisplayName)
             .ToListAsync();
+        return admins.OrderBy(a => a.DisplayName, StringComparer.CurrentCulture).ThenBy(a => a.MemberId).ToList();
+    }
 
     /// <summary>The admins to tell about something that needs an admin on that day (e.g. a new report).</summary>
     public async Task<IReadOnlyList<RotaAdmin>> OnDutyAsync(Guid communityId, DateOnly date) =>

@@ -24,7 +24,7 @@ public sealed class HurtfulWords
     {
     }
 
-    public HurtfulWords(IEnumerable<string> lines) =>
+    private HurtfulWords(IEnumerable<string> lines) =>
         _phrases = lines
             .Where(line => !line.TrimStart().StartsWith('#'))
             .Select(Gazetteer.Normalize)
