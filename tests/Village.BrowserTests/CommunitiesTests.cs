@@ -59,7 +59,7 @@ public sealed class CommunitiesTests(BrowserApp app, ITestOutputHelper output)
         {
             await Members.SignInAsync(page, email);
             await page.GotoAsync($"/communities/{slug}");
-            await Members.ClickAndWaitForLoadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre", Exact = true }));
+            await Members.ClickAndWaitForLoadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "J'accepte et je rejoins", Exact = true }));
         }
 
         await journey.CheckAsync(asker, "community-empty-feed");

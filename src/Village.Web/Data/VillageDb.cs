@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
@@ -37,6 +38,9 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
 
     public DbSet<Block> Blocks => Set<Block>();
+    public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
+
+    public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

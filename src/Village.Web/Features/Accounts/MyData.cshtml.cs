@@ -76,7 +76,21 @@ public sealed class MyDataModel(
                 p.UpdatedAt,
             }).SingleOrDefaultAsync(),
             communities = await db.CommunityMembers.AsNoTracking().Where(m => m.MemberId == id)
-                .Join(db.Communities, m => m.CommunityId, c => c.Id, (m, c) => new { c.Name, c.Slug, role = m.Role.ToString(), m.JoinedAt })
+                .Join(db.Communities, m => m.CommunityId, c => c.Id, (m, c) => new
+                {
+                    c.Name,
+                    c.Slug,
+                    role = m.Role.ToString(),
+                    m.JoinedAt,
+                    dutyDays = m.DutyDays.ToString(),
+                    m.OffDuty,
+                    m.OffDutyUntil,
+                    m.Trusted,
+                })
+                .ToListAsync(),
+            handoverNotes = await db.HandoverNotes.AsNoTracking().Where(n => n.AuthorId == id)
+                .OrderBy(n => n.CreatedAt)
+                .Join(db.Communities, n => n.CommunityId, c => c.Id, (n, c) => new { community = c.Slug, n.Body, n.CreatedAt })
                 .ToListAsync(),
             communityRequests = await db.Communities.AsNoTracking().Where(c => c.RequestedById == id)
                 .Select(c => new { c.Name, c.Slug, status = c.Status.ToString(), c.CreatedAt })
@@ -127,6 +141,7 @@ public sealed class MyDataModel(
         await db.OutboxEmails.Where(e => e.MemberId == member.Id).ExecuteDeleteAsync();
         // Reports they made, and moderation done about them, stay for the moderators, no longer tied to them (set
         // null); their blocks and sanctions go with the member (cascade).
+        // Handover notes stay for the other admins, unsigned (AuthorId set null by the database).
         // Communities they asked for stay, no longer tied to them; their memberships go with the member (cascade).
         await db.Communities.Where(c => c.RequestedById == member.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RequestedById, (Guid?)null));

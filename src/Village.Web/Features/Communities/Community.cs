@@ -13,6 +13,9 @@ public sealed class Community
 
     public string Description { get; set; } = "";
 
+    /// <summary>The community's own rules, written by its admins and shown to a parent before they join.</summary>
+    public string Rules { get; set; } = "";
+
     public CommunityKind Kind { get; set; }
 
     public CommunityTheme? Theme { get; set; }

@@ -18,6 +18,7 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
         community.HasIndex(c => c.Slug).IsUnique();
         community.Property(c => c.Name).HasMaxLength(NameMax);
         community.Property(c => c.Description).HasMaxLength(DescriptionMax);
+        community.Property(c => c.Rules).HasMaxLength(CommunityAdmin.CommunityAdminConfiguration.RulesMax);
         community.Property(c => c.TownId).HasMaxLength(32);
         community.Property(c => c.TownName).HasMaxLength(120);
         community.Property(c => c.DecisionNote).HasMaxLength(500);

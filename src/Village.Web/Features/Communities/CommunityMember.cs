@@ -1,3 +1,5 @@
+using Village.Web.Features.CommunityAdmin;
+
 namespace Village.Web.Features.Communities;
 
 public sealed class CommunityMember
@@ -9,6 +11,18 @@ public sealed class CommunityMember
     public CommunityRole Role { get; set; }
 
     public DateTime JoinedAt { get; set; }
+
+    /// <summary>For an admin: the weekdays they look after the community (see AdminRota).</summary>
+    public DutyDays DutyDays { get; set; }
+
+    /// <summary>For an admin: out of every rota and notification until they come back.</summary>
+    public bool OffDuty { get; set; }
+
+    /// <summary>The day an off-duty admin is back on duty, if they said; none means until they switch it off.</summary>
+    public DateOnly? OffDutyUntil { get; set; }
+
+    /// <summary>Marked trusted by an admin of this community: no longer limited as a new account (see NewMemberLimits).</summary>
+    public bool Trusted { get; set; }
 }
 
 public enum CommunityRole

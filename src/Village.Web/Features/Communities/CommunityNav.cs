@@ -6,5 +6,10 @@ public sealed record CommunityNav(string Slug, CommunitySection Current, bool Is
 public enum CommunitySection
 {
     Feed,
+
+    /// <summary>The reports queue, shown to the community's admins only.</summary>
     Moderation,
+
+    /// <summary>The admin console, shown to the community's admins only.</summary>
+    Admin,
 }

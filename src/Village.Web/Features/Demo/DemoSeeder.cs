@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
@@ -161,6 +162,70 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await db.SaveChangesAsync();
         await SeedPostsAsync(ids);
         await SeedModerationAsync(ids);
+        await SeedAdminToolsAsync(ids);
+    }
+
+    /// <summary>Parents de Namur is run by two admins: Camille on weekdays, Youssef at the weekend but on a break
+    /// this week; their handover notes, reply templates and the community's own rules.</summary>
+    private async Task SeedAdminToolsAsync(Dictionary<string, Guid> ids)
+    {
+        var namur = await db.Communities.SingleAsync(c => c.Slug == "parents-de-namur");
+        var now = clock.GetUtcNow().UtcDateTime;
+        namur.Rules = "Ici, on s'entraide entre parents de Namur et des environs.\n\n"
+            + "- On reste bienveillant : chacun fait de son mieux.\n"
+            + "- Pas de publicité ni de vente à répétition.\n"
+            + "- Pas de nom de famille, d'adresse ou de photo d'enfant reconnaissable.\n"
+            + "- Les premières rencontres se font dans un lieu public.";
+        var camille = await db.CommunityMembers.SingleAsync(m => m.CommunityId == namur.Id && m.MemberId == ids["camille@village.demo"]);
+        camille.DutyDays = DutyDays.Monday | DutyDays.Tuesday | DutyDays.Wednesday | DutyDays.Thursday | DutyDays.Friday;
+        var youssef = await db.CommunityMembers.SingleAsync(m => m.CommunityId == namur.Id && m.MemberId == ids["youssef@village.demo"]);
+        youssef.Role = CommunityRole.Admin;
+        youssef.DutyDays = DutyDays.Saturday | DutyDays.Sunday;
+        youssef.OffDuty = true;
+        youssef.OffDutyUntil = DateOnly.FromDateTime(now).AddDays(10);
+        db.HandoverNotes.AddRange(
+            new HandoverNote
+            {
+                Id = Guid.CreateVersion7(),
+                CommunityId = namur.Id,
+                AuthorId = ids["youssef@village.demo"],
+                CreatedAt = now.AddDays(-3),
+                Body = "Je prends dix jours pour la naissance de notre deuxième. Camille, tu gardes la maison ? Merci !",
+            },
+            new HandoverNote
+            {
+                Id = Guid.CreateVersion7(),
+                CommunityId = namur.Id,
+                AuthorId = ids["camille@village.demo"],
+                CreatedAt = now.AddHours(-20),
+                Body = "Sofia s'occupe du troc de samedi, le local de la maison de quartier est réservé de 10 h à 12 h.",
+            });
+        db.ReplyTemplates.AddRange(
+            new ReplyTemplate
+            {
+                Id = Guid.CreateVersion7(),
+                CommunityId = namur.Id,
+                CreatedAt = now,
+                Title = "Post retiré : publicité",
+                Body = "Bonjour, nous avons retiré votre message : la communauté est réservée à l'entraide entre parents, pas à la publicité. Merci de votre compréhension.",
+            },
+            new ReplyTemplate
+            {
+                Id = Guid.CreateVersion7(),
+                CommunityId = namur.Id,
+                CreatedAt = now,
+                Title = "Post retiré : informations personnelles",
+                Body = "Bonjour, nous avons retiré votre message parce qu'il montrait une adresse ou le nom d'un enfant. Vous pouvez le republier sans ces informations.",
+            },
+            new ReplyTemplate
+            {
+                Id = Guid.CreateVersion7(),
+                CommunityId = namur.Id,
+                CreatedAt = now,
+                Title = "Rappel : on reste bienveillant",
+                Body = "Bonjour, les échanges se sont un peu tendus. On est tous fatigués : merci de garder un ton doux, chacun fait de son mieux.",
+            });
+        await db.SaveChangesAsync();
     }
 
     private sealed record DemoPost(

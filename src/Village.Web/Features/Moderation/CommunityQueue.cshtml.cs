@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
+using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
 
@@ -10,8 +11,8 @@ namespace Village.Web.Features.Moderation;
 
 /// <summary>A community's moderation queue, for its admins (and platform moderators). Anyone else finds nothing.</summary>
 [Authorize]
-public sealed class CommunityQueueModel(VillageDb db, Moderator moderator, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t)
-    : QueuePageModel(db, moderator, clock, t)
+public sealed class CommunityQueueModel(VillageDb db, Moderator moderator, ReplyTemplates replies, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t)
+    : QueuePageModel(db, moderator, replies, clock, t)
 {
     protected override async Task<bool> AuthorizeAsync(string? slug)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
+using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
 
@@ -12,8 +13,9 @@ namespace Village.Web.Features.Moderation;
 
 /// <summary>A queue of open reports with the actions on them, the content hidden or removed (to restore it) and
 /// the sanctions in force (to lift them): one community's for its admins, everyone's for platform moderators.
-/// Every action asks for a reason, goes through <see cref="Moderator"/> and comes back here.</summary>
-public abstract class QueuePageModel(VillageDb db, Moderator moderator, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+/// Every action asks for a reason, written or taken from the community's reply templates, goes through
+/// <see cref="Moderator"/> and comes back here.</summary>
+public abstract class QueuePageModel(VillageDb db, Moderator moderator, ReplyTemplates replies, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     public const int QueueSize = 50;
 
@@ -31,11 +33,17 @@ public abstract class QueuePageModel(VillageDb db, Moderator moderator, TimeProv
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Required, unless a reply template is chosen: then the template's text is the reason.</summary>
     [BindProperty]
-    [Required(ErrorMessage = "Validation.Required")]
     [StringLength(ModerationConfiguration.ReasonMax, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Moderation.Reason")]
     public string? Reason { get; set; }
+
+    [BindProperty]
+    public Guid? TemplateId { get; set; }
+
+    /// <summary>The community's reply templates (none in the platform queue, which spans communities).</summary>
+    public IReadOnlyList<ReplyTemplate> Templates { get; private set; } = [];
 
     /// <summary>Decides who may see this queue and sets <see cref="Community"/>; false answers "not found".</summary>
     protected abstract Task<bool> AuthorizeAsync(string? slug);
@@ -84,6 +92,17 @@ public abstract class QueuePageModel(VillageDb db, Moderator moderator, TimeProv
             ModelState.AddModelError("", t["Validation.Invalid"]);
         }
 
+        if (string.IsNullOrWhiteSpace(Reason) && TemplateId is { } templateId && Community is { } community
+            && await replies.FindAsync(community.Id, templateId) is { } template)
+        {
+            Reason = template.Body.Length <= ModerationConfiguration.ReasonMax ? template.Body : null;
+        }
+
+        if (string.IsNullOrWhiteSpace(Reason) && ModelState[nameof(Reason)]?.Errors.Count is null or 0)
+        {
+            ModelState.AddModelError(nameof(Reason), t["Validation.Required", t["Moderation.Reason"]]);
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync();
@@ -102,6 +121,7 @@ public abstract class QueuePageModel(VillageDb db, Moderator moderator, TimeProv
     private async Task LoadAsync()
     {
         var scope = Community?.Id;
+        Templates = scope is { } communityId ? await replies.ForCommunityAsync(communityId) : [];
         var reports = await db.Reports.AsNoTracking()
             .Where(r => r.Status == ReportStatus.Open && (scope == null || r.CommunityId == scope))
             .OrderBy(r => r.CreatedAt).Take(QueueSize).ToListAsync();

@@ -90,7 +90,10 @@ public sealed class ReportModel(VillageDb db, CommunityAccess access, Moderation
         });
         if (communityId is { } community)
         {
-            await emails.NotifyAllCommunityAdminsOfReportAsync(community, Url.Page("/Moderation/CommunityQueue", null, new { slug = communitySlug }, Request.Scheme)!);
+            await emails.NotifyAdminsOnDutyOfReportAsync(
+                community,
+                Url.Page("/Moderation/CommunityQueue", null, new { slug = communitySlug }, Request.Scheme)!,
+                Url.Page("/Moderation/Reports", null, null, Request.Scheme)!);
         }
 
         await db.SaveChangesAsync();

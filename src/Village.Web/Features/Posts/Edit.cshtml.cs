@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Safety;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
 
@@ -12,7 +13,7 @@ namespace Village.Web.Features.Posts;
 
 /// <summary>Only the author edits a post; another member's attempt finds nothing.</summary>
 [Authorize]
-public sealed class EditModel(VillageDb db, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class EditModel(VillageDb db, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t, PostingChecks checks) : PageModel
 {
     public CommunityAccess.Access Community { get; private set; } = null!;
 
@@ -52,6 +53,11 @@ public sealed class EditModel(VillageDb db, CommunityAccess access, TimeProvider
         if (!ModelState.IsValid)
         {
             return this.InvalidPage();
+        }
+
+        if (checks.EditedPost(this, Input.Title, Input.Body) is { } notYet)
+        {
+            return notYet;
         }
 
         db.Attach(post);

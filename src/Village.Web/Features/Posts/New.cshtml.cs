@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Safety;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
 
 namespace Village.Web.Features.Posts;
 
 [Authorize]
-public sealed class NewModel(VillageDb db, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class NewModel(VillageDb db, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t, PostingChecks checks) : PageModel
 {
     public CommunityAccess.Access Community { get; private set; } = null!;
 
@@ -57,6 +58,11 @@ public sealed class NewModel(VillageDb db, CommunityAccess access, TimeProvider 
         if (!ModelState.IsValid)
         {
             return this.InvalidPage();
+        }
+
+        if (await checks.NewPostAsync(this, Input.Title, Input.Body) is { } notYet)
+        {
+            return notYet;
         }
 
         var post = new Post

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
 using Village.Web.Features.Moderation;
+using Village.Web.Features.Safety;
 using Village.Web.Features.Shared;
 
 namespace Village.Web.Features.Posts;
@@ -13,7 +14,7 @@ namespace Village.Web.Features.Posts;
 /// <summary>A post with its comments: members comment and say merci, the author marks it answered (given, found),
 /// edits or deletes it, admins pin it. Readable only by those who may read the community.</summary>
 [Authorize]
-public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider clock) : PageModel
+public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider clock, PostingChecks checks) : PageModel
 {
     public CommunityAccess.Access Community { get; private set; } = null!;
 
@@ -54,6 +55,11 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         if (!ModelState.IsValid)
         {
             return this.InvalidPage();
+        }
+
+        if (checks.Comment(this, CommentText) is { } notYet)
+        {
+            return notYet;
         }
 
         // The comment and the post's count change together.
