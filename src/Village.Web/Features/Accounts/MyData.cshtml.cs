@@ -89,6 +89,28 @@ public sealed class MyDataModel(
                 .OrderBy(c => c.CreatedAt)
                 .Select(c => new { c.Body, c.CreatedAt })
                 .ToListAsync(),
+            addresses = await db.AddressEntries.AsNoTracking().Where(e => e.AuthorId == id)
+                .OrderBy(e => e.CreatedAt)
+                .Select(e => new { e.Name, category = e.Category.ToString(), e.TownName, e.Address, e.Phone, e.Email, e.Website, e.CreatedAt, e.EditedAt })
+                .ToListAsync(),
+            recommendations = await db.AddressRecommendations.AsNoTracking().Where(r => r.MemberId == id)
+                .Join(db.AddressEntries, r => r.EntryId, e => e.Id, (r, e) => new { entry = e.Name, r.Comment, r.CreatedAt, r.EditedAt })
+                .ToListAsync(),
+            ideas = await db.Ideas.AsNoTracking().Where(i => i.AuthorId == id)
+                .OrderBy(i => i.CreatedAt)
+                .Select(i => new { i.Title, i.Body, status = i.Status.ToString(), i.CreatedAt, i.EditedAt })
+                .ToListAsync(),
+            ideaVotes = await db.IdeaVotes.AsNoTracking().Where(v => v.MemberId == id)
+                .Join(db.Ideas, v => v.IdeaId, i => i.Id, (v, i) => i.Title)
+                .ToListAsync(),
+            polls = await db.Polls.AsNoTracking().Where(p => p.AuthorId == id)
+                .OrderBy(p => p.CreatedAt)
+                .Select(p => new { p.Question, choices = p.Choices.OrderBy(c => c.Position).Select(c => c.Text).ToList(), p.MultipleChoice, p.CreatedAt, p.ClosesAt })
+                .ToListAsync(),
+            pollVotes = await db.PollVotes.AsNoTracking().Where(v => v.MemberId == id)
+                .Join(db.PollChoices, v => v.ChoiceId, c => c.Id, (v, c) => new { v.PollId, choice = c.Text })
+                .Join(db.Polls, x => x.PollId, p => p.Id, (x, p) => new { poll = p.Question, x.choice })
+                .ToListAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
@@ -115,6 +137,8 @@ public sealed class MyDataModel(
         // Emails carry the address: remove them, sent or not. The profile, children and languages go with the
         // member (cascade). Later features anonymise what others still need (a post's text stays, unsigned).
         await db.OutboxEmails.Where(e => e.MemberId == member.Id).ExecuteDeleteAsync();
+        // Address book entries, ideas and polls stay unsigned; recommendations and votes stay, tied to no one, so
+        // counts and results do not change (AuthorId / MemberId set null by the database).
         // Communities they asked for stay, no longer tied to them; their memberships go with the member (cascade).
         await db.Communities.Where(c => c.RequestedById == member.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RequestedById, (Guid?)null));

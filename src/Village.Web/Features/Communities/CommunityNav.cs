@@ -6,4 +6,7 @@ public sealed record CommunityNav(string Slug, CommunitySection Current, bool Is
 public enum CommunitySection
 {
     Feed,
+    Addresses,
+    Ideas,
+    Polls,
 }
