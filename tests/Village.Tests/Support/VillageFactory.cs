@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Village.Web.Data;
 using Village.Web.Infrastructure.Email;
@@ -17,6 +18,9 @@ public class VillageFactory : WebApplicationFactory<Program>
     public DatabaseProvider Provider => database.Provider;
 
     public string PickupDirectory => Path.Combine(folder, "mail");
+
+    /// <summary>The app's clock: the real time until a test moves it (e.g. past a poll's closing).</summary>
+    public SettableTime Clock { get; } = new();
 
     /// <summary>Settings a derived factory wants different (e.g. a stricter rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -39,6 +43,7 @@ public class VillageFactory : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Development");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -93,4 +98,18 @@ public class VillageFactory : WebApplicationFactory<Program>
         {
         }
     }
+}
+
+/// <summary>A clock that runs with the real time, shifted by what a test asks.</summary>
+public sealed class SettableTime : TimeProvider
+{
+    private long offsetTicks;
+
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+
+    public void Reset() => Interlocked.Exchange(ref offsetTicks, 0);
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

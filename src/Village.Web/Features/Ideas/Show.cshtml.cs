@@ -26,10 +26,10 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
 
     public bool Voted { get; private set; }
 
-    [BindProperty]
+    /// <summary>The author's form; bound only by its own handler (each form on the page binds its own fields).</summary>
     public IdeaInput Input { get; set; } = new();
 
-    [BindProperty]
+    /// <summary>The admins' form.</summary>
     public AnswerInput Reply { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id)
@@ -62,14 +62,9 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
             return NotFound();
         }
 
-        // Only the idea's own fields count here: the answer form belongs to the admins.
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Reply.", StringComparison.Ordinal)).ToList())
+        if (!await TryUpdateModelAsync(Input, nameof(Input)))
         {
-            ModelState.Remove(key);
-        }
-
-        if (!ModelState.IsValid)
-        {
+            Reply = new AnswerInput { Status = Idea.Status, Answer = Idea.Answer };
             return this.InvalidPage();
         }
 
@@ -99,12 +94,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
             return NotFound();
         }
 
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-
-        if (!Enum.IsDefined(Reply.Status))
+        if (await TryUpdateModelAsync(Reply, nameof(Reply)) && !Enum.IsDefined(Reply.Status))
         {
             ModelState.AddModelError("Reply.Status", t["Validation.InvalidValue"]);
         }
