@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.AddressBook;
 using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
+using Village.Web.Features.Ideas;
 using Village.Web.Features.Moderation;
+using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Email;
@@ -41,6 +44,19 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<HandoverNote> HandoverNotes => Set<HandoverNote>();
 
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+    public DbSet<AddressEntry> AddressEntries => Set<AddressEntry>();
+
+    public DbSet<AddressRecommendation> AddressRecommendations => Set<AddressRecommendation>();
+
+    public DbSet<Idea> Ideas => Set<Idea>();
+
+    public DbSet<IdeaVote> IdeaVotes => Set<IdeaVote>();
+
+    public DbSet<Poll> Polls => Set<Poll>();
+
+    public DbSet<PollChoice> PollChoices => Set<PollChoice>();
+
+    public DbSet<PollVote> PollVotes => Set<PollVote>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

@@ -51,6 +51,12 @@ public sealed class CommandsTests : IDisposable
         using var db = database.NewContext();
         Assert.Equal(9, await db.Users.CountAsync());
         Assert.True(await db.Profiles.CountAsync(p => p.VisibleNearby && p.Latitude != null) >= 7);
+        // The community tools: counts on the parent rows agree with the rows.
+        Assert.Equal(3, await db.AddressEntries.CountAsync());
+        Assert.True(await db.AddressEntries.AllAsync(e => e.RecommendationCount == db.AddressRecommendations.Count(r => r.EntryId == e.Id)));
+        Assert.True(await db.Ideas.AllAsync(i => i.VoteCount == db.IdeaVotes.Count(v => v.IdeaId == i.Id)));
+        Assert.True(await db.PollChoices.AllAsync(c => c.VoteCount == db.PollVotes.Count(v => v.ChoiceId == c.Id)));
+        Assert.Equal(2, await db.Polls.CountAsync());
     }
 
     public void Dispose() => database.Dispose();

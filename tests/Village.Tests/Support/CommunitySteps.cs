@@ -67,4 +67,24 @@ public static class CommunitySteps
         ["Input.Title"] = title,
         ["Input.Body"] = body,
     };
+
+    /// <summary>A signed-in member of no community.</summary>
+    public static async Task<Browser> OutsiderAsync(this VillageFactory factory)
+    {
+        var browser = factory.NewBrowser();
+        await browser.SignedInMemberAsync(factory, displayName: "Dehors");
+        return browser;
+    }
+
+    /// <summary>Posts a form's handler by hand with a token from a page the browser may read.</summary>
+    public static async Task<WebPage> PostHandlerAsync(this Browser browser, string url, string handler, string token, params (string Name, string Value)[] fields)
+    {
+        var values = new List<KeyValuePair<string, string>> { new(Browser.AntiforgeryField, token) };
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return await browser.PostAsync($"{url}{separator}handler={handler}", values);
+    }
+
+    /// <summary>The visible text of the page's main content.</summary>
+    public static string MainText(this WebPage page) => page.Document.QuerySelector("main")?.TextContent ?? "";
 }

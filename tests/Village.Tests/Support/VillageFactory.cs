@@ -19,8 +19,8 @@ public class VillageFactory : WebApplicationFactory<Program>
 
     public string PickupDirectory => Path.Combine(folder, "mail");
 
-    /// <summary>The app's clock: the real time unless a test moves it forward (see <see cref="TestClock.Advance"/>).</summary>
-    public TestClock Clock { get; } = new();
+    /// <summary>The app's clock: the real time until a test moves it (e.g. past a poll's closing).</summary>
+    public SettableTime Clock { get; } = new();
 
     /// <summary>Settings a derived factory wants different (e.g. a stricter rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -100,12 +100,16 @@ public class VillageFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The real time plus an offset a test may move forward, e.g. to see a ban end.</summary>
-public sealed class TestClock : TimeProvider
+/// <summary>A clock that runs with the real time, shifted by what a test asks.</summary>
+public sealed class SettableTime : TimeProvider
 {
     private long offsetTicks;
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+
+    public void Reset() => Interlocked.Exchange(ref offsetTicks, 0);
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }

@@ -113,6 +113,28 @@ public sealed class MyDataModel(
             sanctions = await db.CommunitySanctions.AsNoTracking().Where(s => s.MemberId == id)
                 .Join(db.Communities, s => s.CommunityId, c => c.Id, (s, c) => new { community = c.Name, kind = s.Kind.ToString(), s.Reason, s.StartsAt, s.EndsAt, s.LiftedAt })
                 .ToListAsync(),
+            addresses = await db.AddressEntries.AsNoTracking().Where(e => e.AuthorId == id)
+                .OrderBy(e => e.CreatedAt)
+                .Select(e => new { e.Name, category = e.Category.ToString(), e.TownName, e.Address, e.Phone, e.Email, e.Website, e.CreatedAt, e.EditedAt })
+                .ToListAsync(),
+            recommendations = await db.AddressRecommendations.AsNoTracking().Where(r => r.MemberId == id)
+                .Join(db.AddressEntries, r => r.EntryId, e => e.Id, (r, e) => new { entry = e.Name, r.Comment, r.CreatedAt, r.EditedAt })
+                .ToListAsync(),
+            ideas = await db.Ideas.AsNoTracking().Where(i => i.AuthorId == id)
+                .OrderBy(i => i.CreatedAt)
+                .Select(i => new { i.Title, i.Body, status = i.Status.ToString(), i.CreatedAt, i.EditedAt })
+                .ToListAsync(),
+            ideaVotes = await db.IdeaVotes.AsNoTracking().Where(v => v.MemberId == id)
+                .Join(db.Ideas, v => v.IdeaId, i => i.Id, (v, i) => i.Title)
+                .ToListAsync(),
+            polls = await db.Polls.AsNoTracking().Where(p => p.AuthorId == id)
+                .OrderBy(p => p.CreatedAt)
+                .Select(p => new { p.Question, choices = p.Choices.OrderBy(c => c.Position).Select(c => c.Text).ToList(), p.MultipleChoice, p.CreatedAt, p.ClosesAt })
+                .ToListAsync(),
+            pollVotes = await db.PollVotes.AsNoTracking().Where(v => v.MemberId == id)
+                .Join(db.PollChoices, v => v.ChoiceId, c => c.Id, (v, c) => new { v.PollId, choice = c.Text })
+                .Join(db.Polls, x => x.PollId, p => p.Id, (x, p) => new { poll = p.Question, x.choice })
+                .ToListAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
@@ -142,6 +164,8 @@ public sealed class MyDataModel(
         // Reports they made, and moderation done about them, stay for the moderators, no longer tied to them (set
         // null); their blocks and sanctions go with the member (cascade).
         // Handover notes stay for the other admins, unsigned (AuthorId set null by the database).
+        // Address book entries, ideas and polls stay unsigned; recommendations and votes stay, tied to no one, so
+        // counts and results do not change (AuthorId / MemberId set null by the database).
         // Communities they asked for stay, no longer tied to them; their memberships go with the member (cascade).
         await db.Communities.Where(c => c.RequestedById == member.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RequestedById, (Guid?)null));

@@ -6,6 +6,9 @@ public sealed record CommunityNav(string Slug, CommunitySection Current, bool Is
 public enum CommunitySection
 {
     Feed,
+    Addresses,
+    Ideas,
+    Polls,
 
     /// <summary>The reports queue, shown to the community's admins only.</summary>
     Moderation,

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.AddressBook;
 using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
+using Village.Web.Features.Ideas;
 using Village.Web.Features.Moderation;
+using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Geo;
@@ -161,6 +164,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
 
         await db.SaveChangesAsync();
         await SeedPostsAsync(ids);
+        await SeedCommunityToolsAsync(ids);
         await SeedModerationAsync(ids);
         await SeedAdminToolsAsync(ids);
     }
@@ -334,6 +338,121 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
             CreatedAt = now.AddHours(-2),
         });
         await db.SaveChangesAsync();
+    }
+
+    private sealed record DemoAddress(
+        string Community, string Author, string Name, AddressCategory Category, string Town, string? Address, string? Phone, string? Website,
+        (string Member, string Comment)[] Recommendations);
+
+    private static readonly DemoAddress[] Addresses =
+    [
+        new("parents-de-namur", "sofia@village.demo", "Dr Anne Lambert, pédiatre", AddressCategory.Pediatrician, "Namur",
+            "Rue de Fer 12, 5000 Namur", "081 22 33 44", null,
+            [("sofia@village.demo", "Très douce avec les petits, elle prend le temps de répondre à toutes les questions."),
+             ("youssef@village.demo", "Elle nous a pris en urgence un samedi matin pour la fièvre de Lina. Merci à elle !"),
+             ("camille@village.demo", "Cabinet au rez-de-chaussée, on entre facilement avec la poussette.")]),
+        new("parents-de-namur", "nathalie@village.demo", "Crèche Les Petits Pas", AddressCategory.Creche, "Namur",
+            "Avenue de la Plante 40, 5000 Namur", "081 40 50 60", "https://www.example.be/les-petits-pas",
+            [("nathalie@village.demo", "Elles ont accueilli mes jumelles ensemble, l'équipe est adorable."),
+             ("camille@village.demo", "Liste d'attente longue : inscrivez-vous dès la grossesse.")]),
+        new("parents-de-lille", "lea@village.demo", "Le Café des Familles", AddressCategory.FamilyPlace, "Lille",
+            "Place du Théâtre, Lille", null, "https://www.example.fr/cafe-des-familles",
+            [("lea@village.demo", "Coin jeux, chaises hautes, table à langer propre : on y passe des heures les jours de pluie."),
+             ("aminata@village.demo", "Le personnel est très accueillant, même quand bébé pleure.")]),
+    ];
+
+    /// <summary>The community tools: good addresses with recommendations, ideas (one planned and answered), and an
+    /// open poll next to a closed one.</summary>
+    private async Task SeedCommunityToolsAsync(Dictionary<string, Guid> ids)
+    {
+        var communities = await db.Communities.ToDictionaryAsync(c => c.Slug, c => c.Id);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var demo in Addresses)
+        {
+            var town = gazetteer.Search(demo.Town, 1)[0];
+            var entry = new AddressEntry
+            {
+                Id = Guid.CreateVersion7(),
+                CommunityId = communities[demo.Community],
+                AuthorId = ids[demo.Author],
+                CreatedAt = now.AddDays(-20),
+                RecommendationCount = demo.Recommendations.Length,
+            };
+            new AddressInput { Name = demo.Name, Category = demo.Category, Address = demo.Address, Phone = demo.Phone, Website = demo.Website }
+                .CopyTo(entry, town);
+            db.AddressEntries.Add(entry);
+            db.AddressRecommendations.AddRange(demo.Recommendations.Select((r, i) => new AddressRecommendation
+            {
+                Id = Guid.CreateVersion7(),
+                EntryId = entry.Id,
+                MemberId = ids[r.Member],
+                Comment = r.Comment,
+                CreatedAt = entry.CreatedAt.AddDays(i + 1),
+            }));
+        }
+
+        var namur = communities["parents-de-namur"];
+        var picnic = new Idea
+        {
+            Id = Guid.CreateVersion7(),
+            CommunityId = namur,
+            AuthorId = ids["youssef@village.demo"],
+            Title = "Un pique-nique des familles au parc de la Citadelle",
+            Body = "Un dimanche de juin, chacun apporte un plat et une couverture. Les enfants jouent, les parents se rencontrent enfin en vrai.",
+            Status = IdeaStatus.Planned,
+            Answer = "Bonne idée ! On le prévoit le dimanche 14 juin, à partir de 11 h. On en reparle bientôt dans une annonce.",
+            AnsweredAt = now.AddDays(-2),
+            CreatedAt = now.AddDays(-10),
+        };
+        var swap = new Idea
+        {
+            Id = Guid.CreateVersion7(),
+            CommunityId = namur,
+            AuthorId = ids["nathalie@village.demo"],
+            Title = "Une bourse aux vêtements d'enfants",
+            Body = "Deux fois par an, on échange les vêtements devenus trop petits. Une salle de quartier suffirait.",
+            CreatedAt = now.AddDays(-3),
+        };
+        db.Ideas.AddRange(picnic, swap);
+        string[] picnicVoters = ["camille@village.demo", "sofia@village.demo", "nathalie@village.demo"];
+        string[] swapVoters = ["sofia@village.demo"];
+        db.IdeaVotes.AddRange(picnicVoters.Select(m => new IdeaVote { Id = Guid.CreateVersion7(), IdeaId = picnic.Id, MemberId = ids[m] }));
+        db.IdeaVotes.AddRange(swapVoters.Select(m => new IdeaVote { Id = Guid.CreateVersion7(), IdeaId = swap.Id, MemberId = ids[m] }));
+        picnic.VoteCount = picnicVoters.Length;
+        swap.VoteCount = swapVoters.Length;
+
+        AddPoll(namur, ids["camille@village.demo"], "Quel jour pour la balade poussettes le long de la Meuse ?", false,
+            DemoPollClosing(now, days: 6), now.AddDays(-1),
+            [("Mardi matin", ["youssef@village.demo", "nathalie@village.demo"]), ("Jeudi matin", ["sofia@village.demo"]), ("Samedi après-midi", [])],
+            ids);
+        AddPoll(namur, ids["sofia@village.demo"], "Quels ateliers vous intéresseraient ?", true,
+            now.AddDays(-5), now.AddDays(-15),
+            [("Massage bébé", ["camille@village.demo", "nathalie@village.demo"]), ("Premiers secours enfants", ["camille@village.demo", "youssef@village.demo", "nathalie@village.demo"]), ("Portage", ["youssef@village.demo"])],
+            ids);
+        await db.SaveChangesAsync();
+    }
+
+    private static DateTime DemoPollClosing(DateTime now, int days) => PollInput.ClosingTime(DateOnly.FromDateTime(now).AddDays(days));
+
+    private void AddPoll(
+        Guid communityId, Guid authorId, string question, bool multiple, DateTime closesAt, DateTime createdAt,
+        (string Text, string[] Voters)[] choices, Dictionary<string, Guid> ids)
+    {
+        var poll = new Poll
+        {
+            Id = Guid.CreateVersion7(),
+            CommunityId = communityId,
+            AuthorId = authorId,
+            Question = question,
+            MultipleChoice = multiple,
+            ClosesAt = closesAt,
+            CreatedAt = createdAt,
+            Choices = choices.Select((c, i) => new PollChoice { Id = Guid.CreateVersion7(), Position = i, Text = c.Text, VoteCount = c.Voters.Length }).ToList(),
+        };
+        poll.VoterCount = choices.SelectMany(c => c.Voters).Distinct().Count();
+        db.Polls.Add(poll);
+        db.PollVotes.AddRange(choices.Zip(poll.Choices).SelectMany(pair => pair.First.Voters.Select(voter =>
+            new PollVote { Id = Guid.CreateVersion7(), PollId = poll.Id, ChoiceId = pair.Second.Id, MemberId = ids[voter] })));
     }
 
     private static void Print(TextWriter log)
