@@ -4,6 +4,7 @@ using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
 using Village.Web.Features.Demo;
+using Village.Web.Features.Newsletter;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
 using Village.Web.Infrastructure.Email;
@@ -21,6 +22,7 @@ builder.AddAccounts();
 builder.AddEmail();
 builder.AddGeo();
 builder.AddCommunities();
+builder.AddNewsletter();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

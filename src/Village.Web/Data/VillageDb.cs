@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Newsletter;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Email;
@@ -28,6 +29,10 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<PostThanks> PostThanks => Set<PostThanks>();
+
+    public DbSet<NewsletterSettings> NewsletterSettings => Set<NewsletterSettings>();
+
+    public DbSet<NewsletterIssue> NewsletterIssues => Set<NewsletterIssue>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

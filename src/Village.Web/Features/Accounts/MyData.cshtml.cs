@@ -76,7 +76,7 @@ public sealed class MyDataModel(
                 p.UpdatedAt,
             }).SingleOrDefaultAsync(),
             communities = await db.CommunityMembers.AsNoTracking().Where(m => m.MemberId == id)
-                .Join(db.Communities, m => m.CommunityId, c => c.Id, (m, c) => new { c.Name, c.Slug, role = m.Role.ToString(), m.JoinedAt })
+                .Join(db.Communities, m => m.CommunityId, c => c.Id, (m, c) => new { c.Name, c.Slug, role = m.Role.ToString(), m.JoinedAt, newsletter = m.NewsletterSubscribed })
                 .ToListAsync(),
             communityRequests = await db.Communities.AsNoTracking().Where(c => c.RequestedById == id)
                 .Select(c => new { c.Name, c.Slug, status = c.Status.ToString(), c.CreatedAt })

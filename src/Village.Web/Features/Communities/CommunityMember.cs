@@ -9,6 +9,9 @@ public sealed class CommunityMember
     public CommunityRole Role { get; set; }
 
     public DateTime JoinedAt { get; set; }
+
+    /// <summary>Whether the member receives the community's newsletter: yes from joining, until they say no.</summary>
+    public bool NewsletterSubscribed { get; set; } = true;
 }
 
 public enum CommunityRole

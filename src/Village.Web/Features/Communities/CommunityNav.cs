@@ -6,4 +6,5 @@ public sealed record CommunityNav(string Slug, CommunitySection Current, bool Is
 public enum CommunitySection
 {
     Feed,
+    Newsletter,
 }
