@@ -151,13 +151,12 @@ public sealed class IndexModel(
         Access = found;
         Subscribed = await db.CommunityMembers.AnyAsync(m => m.CommunityId == Community.Id && m.MemberId == memberId && m.NewsletterSubscribed);
         Settings = await db.NewsletterSettings.AsNoTracking().SingleOrDefaultAsync(s => s.CommunityId == Community.Id) ?? new NewsletterSettings();
-        var lastPeriod = await db.NewsletterIssues.Where(i => i.CommunityId == Community.Id).OrderByDescending(i => i.Period)
-            .Select(i => (DateTime?)i.Period).FirstOrDefaultAsync();
+        var lastIssue = await NewsletterSender.PreviousIssueEndAsync(db, Community.Id);
         LastSent = await db.NewsletterIssues.Where(i => i.CommunityId == Community.Id && !i.Skipped).OrderByDescending(i => i.Period)
             .Select(i => (DateTime?)i.CoveredUntil).FirstOrDefaultAsync();
         NextIssue = NewsletterSchedule.Next(
             Settings.Frequency, Settings.Weekday, clock.GetUtcNow().UtcDateTime, options.Value.SendHourUtc,
-            lastPeriod is { } last ? DateOnly.FromDateTime(last) : null);
+            lastIssue is { } last ? DateOnly.FromDateTime(last) : null);
         return true;
     }
 

@@ -52,7 +52,10 @@ public sealed partial class NewsletterComposer(VillageDb db, IEnumerable<IUpcomi
     /// <summary>The first words of a post as plain text: the newsletter links to the rest.</summary>
     public static string Excerpt(string markdown)
     {
-        var text = Spaces().Replace(Markdown.ToPlainText(markdown, PlainText), " ").Trim();
+        // Lines (list items, paragraphs) run on one line; a dot separates those that end without punctuation.
+        var lines = Markdown.ToPlainText(markdown, PlainText).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var text = Spaces().Replace(string.Concat(lines.Select((line, i) =>
+            i == 0 ? line : (char.IsPunctuation(lines[i - 1][^1]) ? " " : " · ") + line)), " ");
         if (text.Length <= ExcerptLength)
         {
             return text;

@@ -3,7 +3,8 @@ namespace Village.Web.Features.Newsletter;
 /// <summary>When issues fall due. Weekly: every chosen weekday. Every two weeks: the chosen weekday of every other
 /// week (weeks counted from a fixed Monday, so the rhythm never drifts). Monthly: the first chosen weekday of the
 /// month. An issue goes out from <see cref="NewsletterOptions.SendHourUtc"/> on its day; a day too close to the last
-/// issue (after the admins changed the weekday) waits for the next one.</summary>
+/// issue (sent late, or before the admins changed the weekday) waits for the next one. The gap is counted from the
+/// day the last issue really went out.</summary>
 public static class NewsletterSchedule
 {
     public const DayOfWeek DefaultWeekday = DayOfWeek.Monday;
@@ -32,8 +33,8 @@ public static class NewsletterSchedule
     };
 
     /// <summary>The period due now and not sent yet, or null: the latest day of the rhythm whose send hour has
-    /// passed, unless it is the last issue's day or too close after it.</summary>
-    public static DateOnly? Due(NewsletterFrequency frequency, DayOfWeek weekday, DateTime nowUtc, int sendHourUtc, DateOnly? lastPeriod)
+    /// passed, unless the last issue went out that day, after it, or too short a time before it.</summary>
+    public static DateOnly? Due(NewsletterFrequency frequency, DayOfWeek weekday, DateTime nowUtc, int sendHourUtc, DateOnly? lastSent)
     {
         if (frequency == NewsletterFrequency.Off)
         {
@@ -47,11 +48,11 @@ public static class NewsletterSchedule
             day = day.AddDays(-1);
         }
 
-        return FarEnough(frequency, day, lastPeriod) ? day : null;
+        return FarEnough(frequency, day, lastSent) ? day : null;
     }
 
     /// <summary>The day the next issue goes out (today when one is due now), or null when the newsletter is off.</summary>
-    public static DateOnly? Next(NewsletterFrequency frequency, DayOfWeek weekday, DateTime nowUtc, int sendHourUtc, DateOnly? lastPeriod)
+    public static DateOnly? Next(NewsletterFrequency frequency, DayOfWeek weekday, DateTime nowUtc, int sendHourUtc, DateOnly? lastSent)
     {
         if (frequency == NewsletterFrequency.Off)
         {
@@ -59,13 +60,13 @@ public static class NewsletterSchedule
         }
 
         var today = DateOnly.FromDateTime(nowUtc);
-        if (Due(frequency, weekday, nowUtc, sendHourUtc, lastPeriod) is not null)
+        if (Due(frequency, weekday, nowUtc, sendHourUtc, lastSent) is not null)
         {
             return today;
         }
 
         var day = nowUtc.Hour >= sendHourUtc ? today.AddDays(1) : today;
-        for (var i = 0; i < 80 && !(FallsOn(frequency, weekday, day) && FarEnough(frequency, day, lastPeriod)); i++)
+        for (var i = 0; i < 80 && !(FallsOn(frequency, weekday, day) && FarEnough(frequency, day, lastSent)); i++)
         {
             day = day.AddDays(1);
         }
@@ -73,6 +74,6 @@ public static class NewsletterSchedule
         return day;
     }
 
-    private static bool FarEnough(NewsletterFrequency frequency, DateOnly day, DateOnly? lastPeriod) =>
-        lastPeriod is not { } last || day.DayNumber - last.DayNumber >= MinimumGapDays(frequency);
+    private static bool FarEnough(NewsletterFrequency frequency, DateOnly day, DateOnly? lastSent) =>
+        lastSent is not { } last || day.DayNumber - last.DayNumber >= MinimumGapDays(frequency);
 }

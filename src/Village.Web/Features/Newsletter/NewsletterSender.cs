@@ -52,14 +52,14 @@ public sealed class NewsletterSender(
                 .Select(s => new { s.CommunityId, s.Frequency, s.Weekday })
                 .ToDictionaryAsync(s => s.CommunityId, cancellationToken);
             var recent = now.AddDays(-45);
-            var lastPeriods = (await db.NewsletterIssues.AsNoTracking().Where(i => i.Period >= recent)
-                    .Select(i => new { i.CommunityId, i.Period }).ToListAsync(cancellationToken))
+            var lastSent = (await db.NewsletterIssues.AsNoTracking().Where(i => i.CoveredUntil >= recent)
+                    .Select(i => new { i.CommunityId, i.CoveredUntil }).ToListAsync(cancellationToken))
                 .GroupBy(i => i.CommunityId)
-                .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Max(i => i.Period)));
+                .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Max(i => i.CoveredUntil)));
             foreach (var id in communities)
             {
                 var (frequency, weekday) = settings.TryGetValue(id, out var s) ? (s.Frequency, s.Weekday) : (NewsletterFrequency.Weekly, NewsletterSchedule.DefaultWeekday);
-                var last = lastPeriods.TryGetValue(id, out var period) ? period : (DateOnly?)null;
+                var last = lastSent.TryGetValue(id, out var sent) ? sent : (DateOnly?)null;
                 if (NewsletterSchedule.Due(frequency, weekday, now, options.Value.SendHourUtc, last) is { } day)
                 {
                     due.Add((id, day));
@@ -96,7 +96,7 @@ public sealed class NewsletterSender(
         var note = settings?.Note ?? "";
         var since = await PreviousIssueEndAsync(db, communityId, cancellationToken)
             ?? now.AddDays(-NewsletterSchedule.PeriodDays(settings?.Frequency ?? NewsletterFrequency.Weekly));
-        var content = await services.GetRequiredService<NewsletterComposer>().ComposeAsync(community, note, since, now, day, cancellationToken);
+        var content = await services.GetRequiredService<NewsletterComposer>().ComposeAsync(community, note, since, now, DateOnly.FromDateTime(now), cancellationToken);
 
         var issue = new NewsletterIssue
         {
