@@ -79,7 +79,8 @@ public sealed class NewsletterSender(
         return issued;
     }
 
-    private async Task<bool> IssueAsync(Guid communityId, DateOnly day, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Composes and records one period's issue; false when it was already issued (by this or another instance).</summary>
+    internal async Task<bool> IssueAsync(Guid communityId, DateOnly day, DateTime now, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;

@@ -226,9 +226,17 @@ public sealed partial class NewsletterTests(NewsletterFactory factory) : IClassF
 
         var first = factory.Services.GetRequiredService<NewsletterSender>();
         var second = ActivatorUtilities.CreateInstance<NewsletterSender>(factory.Services);
+        var now = factory.Clock.Now.UtcDateTime;
+        var day = DateOnly.FromDateTime(now);
+        // Both instances found the issue due and go for it at the same time, each on a thread of its own.
+        var issued = await Task.WhenAll(
+            Task.Run(() => first.IssueAsync(community.Id, day, now, CancellationToken.None)),
+            Task.Run(() => second.IssueAsync(community.Id, day, now, CancellationToken.None)));
+        var again = await second.IssueAsync(community.Id, day, now.AddMinutes(10), CancellationToken.None);
         await Task.WhenAll(first.RunDueAsync(CancellationToken.None), second.RunDueAsync(CancellationToken.None));
-        await second.RunDueAsync(CancellationToken.None);
 
+        Assert.Equal(1, issued.Count(i => i));
+        Assert.False(again);
         Assert.Single(await NewslettersToAsync(email, community));
         Assert.Equal(1, await factory.QueryAsync(db => db.NewsletterIssues.CountAsync(i => i.CommunityId == community.Id)));
     }
