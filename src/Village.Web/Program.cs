@@ -6,6 +6,7 @@ using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Demo;
 using Village.Web.Features.Moderation;
+using Village.Web.Features.Newsletter;
 using Village.Web.Features.Safety;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
@@ -29,6 +30,7 @@ builder.AddApi();
 builder.AddModeration();
 builder.AddCommunityAdmin();
 builder.AddSafety();
+builder.AddNewsletter();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

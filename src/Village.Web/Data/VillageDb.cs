@@ -7,6 +7,7 @@ using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Ideas;
 using Village.Web.Features.Moderation;
+using Village.Web.Features.Newsletter;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
@@ -57,6 +58,9 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<PollChoice> PollChoices => Set<PollChoice>();
 
     public DbSet<PollVote> PollVotes => Set<PollVote>();
+    public DbSet<NewsletterSettings> NewsletterSettings => Set<NewsletterSettings>();
+
+    public DbSet<NewsletterIssue> NewsletterIssues => Set<NewsletterIssue>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

@@ -86,6 +86,7 @@ public sealed class MyDataModel(
                     m.OffDuty,
                     m.OffDutyUntil,
                     m.Trusted,
+                    newsletter = m.NewsletterSubscribed,
                 })
                 .ToListAsync(),
             handoverNotes = await db.HandoverNotes.AsNoTracking().Where(n => n.AuthorId == id)

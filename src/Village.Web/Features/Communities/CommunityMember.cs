@@ -23,6 +23,9 @@ public sealed class CommunityMember
 
     /// <summary>Marked trusted by an admin of this community: no longer limited as a new account (see NewMemberLimits).</summary>
     public bool Trusted { get; set; }
+
+    /// <summary>Whether the member receives the community's newsletter: yes from joining, until they say no.</summary>
+    public bool NewsletterSubscribed { get; set; } = true;
 }
 
 public enum CommunityRole

@@ -9,6 +9,7 @@ public enum CommunitySection
     Addresses,
     Ideas,
     Polls,
+    Newsletter,
 
     /// <summary>The reports queue, shown to the community's admins only.</summary>
     Moderation,

@@ -6,6 +6,7 @@ using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Ideas;
 using Village.Web.Features.Moderation;
+using Village.Web.Features.Newsletter;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
@@ -167,6 +168,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedCommunityToolsAsync(ids);
         await SeedModerationAsync(ids);
         await SeedAdminToolsAsync(ids);
+        await SeedNewsletterAsync();
     }
 
     /// <summary>Parents de Namur is run by two admins: Camille on weekdays, Youssef at the weekend but on a break
@@ -336,6 +338,39 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
             Details = "Dans les réponses on donne le nom d'un cabinet : est-ce que c'est permis ? Je préfère demander.",
             Status = ReportStatus.Open,
             CreatedAt = now.AddHours(-2),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Parents de Namur: a weekly newsletter on Mondays, last Monday's issue already sent, and the admins'
+    /// note waiting for the next one (its preview is on /communities/parents-de-namur/newsletter).</summary>
+    private async Task SeedNewsletterAsync()
+    {
+        var namur = await db.Communities.SingleAsync(c => c.Slug == "parents-de-namur");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var lastMonday = today.AddDays(-(((int)today.DayOfWeek - (int)DayOfWeek.Monday + 7) % 7));
+        var period = lastMonday.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var sentAt = period.AddHours(6) < now ? period.AddHours(6) : now;
+        db.NewsletterSettings.Add(new NewsletterSettings
+        {
+            CommunityId = namur.Id,
+            Frequency = NewsletterFrequency.Weekly,
+            Weekday = DayOfWeek.Monday,
+            Note = "Bonjour à toutes et à tous !\n\nLa **troc party** de vêtements d'enfants, c'est samedi prochain de 10 h à 12 h à la maison de quartier de Salzinnes. "
+                + "Apportez ce qui est devenu trop petit, repartez avec ce qui vous manque.\n\n- Café et jus offerts\n- Un coin pour les bébés, avec tapis\n\nÀ samedi, Camille",
+            UpdatedAt = now,
+        });
+        db.NewsletterIssues.Add(new NewsletterIssue
+        {
+            Id = Guid.CreateVersion7(),
+            CommunityId = namur.Id,
+            Period = period,
+            CoveredFrom = sentAt.AddDays(-7),
+            CoveredUntil = sentAt,
+            Note = "Bienvenue aux nouvelles familles ! Pensez à lire les règles épinglées en haut du fil.",
+            PostCount = 2,
+            RecipientCount = await db.CommunityMembers.CountAsync(m => m.CommunityId == namur.Id),
         });
         await db.SaveChangesAsync();
     }

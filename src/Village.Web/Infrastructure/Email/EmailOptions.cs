@@ -21,6 +21,9 @@ public sealed class EmailOptions
 
     public string? SmtpPassword { get; set; }
 
+    /// <summary>The site's public address, for links in emails written without a request (the newsletter).</summary>
+    public string SiteUrl { get; set; } = "http://localhost:5080";
+
     /// <summary>How often the sender looks for due emails.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -5,7 +5,11 @@ namespace Village.Web.Infrastructure.Email;
 /// <summary>Queues emails in the caller's unit of work: nothing leaves unless the caller's SaveChanges commits.</summary>
 public sealed class Outbox(VillageDb db, TimeProvider clock)
 {
-    public void Add(string toAddress, EmailMessage message, Guid? memberId = null)
+    public void Add(string toAddress, EmailMessage message, Guid? memberId = null) =>
+        Add(toAddress, message.Subject, message.Text(), message.Html(), memberId);
+
+    /// <summary>An email rendered by its feature (e.g. a newsletter), with its one-click unsubscribe address.</summary>
+    public void Add(string toAddress, string subject, string textBody, string htmlBody, Guid? memberId, string? listUnsubscribe = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.OutboxEmails.Add(new OutboxEmail
@@ -13,9 +17,10 @@ public sealed class Outbox(VillageDb db, TimeProvider clock)
             Id = Guid.CreateVersion7(),
             MemberId = memberId,
             ToAddress = toAddress,
-            Subject = message.Subject,
-            TextBody = message.Text(),
-            HtmlBody = message.Html(),
+            Subject = subject,
+            TextBody = textBody,
+            HtmlBody = htmlBody,
+            ListUnsubscribe = listUnsubscribe,
             CreatedAt = now,
             NextAttemptAt = now,
         });

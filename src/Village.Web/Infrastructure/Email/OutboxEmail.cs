@@ -3,6 +3,8 @@ namespace Village.Web.Infrastructure.Email;
 /// <summary>An email waiting to be sent, written in the same transaction as the change that causes it.</summary>
 public sealed class OutboxEmail
 {
+    public const int ListUnsubscribeMax = 2000;
+
     public Guid Id { get; set; }
 
     public Guid? MemberId { get; set; }
@@ -14,6 +16,10 @@ public sealed class OutboxEmail
     public string TextBody { get; set; } = "";
 
     public string HtmlBody { get; set; } = "";
+
+    /// <summary>The one-click unsubscribe address (RFC 8058) of a newsletter; the sender writes it as the
+    /// List-Unsubscribe and List-Unsubscribe-Post headers.</summary>
+    public string? ListUnsubscribe { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

@@ -20,6 +20,13 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options, IHostEnvi
             HeadersEncoding = Encoding.UTF8,
         };
         message.To.Add(new MailAddress(email.ToAddress));
+        if (email.ListUnsubscribe is { Length: > 0 } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and POST to the address in one click.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.TextBody, Encoding.UTF8, MediaTypeNames.Text.Plain));
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
 
