@@ -40,7 +40,7 @@ public sealed class CommunityToolsTests(BrowserApp app, ITestOutputHelper output
         await journey.Server.CreateConfirmedParentAsync(email, "Camille");
         await Members.SignInAsync(page, email);
         await page.GotoAsync($"/communities/{slug}");
-        await Members.ClickAndWaitForLoadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre", Exact = true }));
+        await Members.ClickAndWaitForLoadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "J'accepte et je rejoins", Exact = true }));
 
         // The address book: an entry whose name and address are scripts.
         await Members.ClickAndWaitForLoadAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Bonnes adresses", Exact = true }));
