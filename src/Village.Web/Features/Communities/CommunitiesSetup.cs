@@ -8,6 +8,8 @@ public static class CommunitiesSetup
     {
         builder.Services.AddScoped<NearbyCommunities>();
         builder.Services.AddScoped<CommunityEmails>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<CommunityDirectory>();
         builder.Services.AddScoped<CommunityAccess>();
         builder.Services.AddScoped<CommunityFeed>();
         return builder;

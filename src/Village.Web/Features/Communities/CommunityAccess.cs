@@ -7,27 +7,36 @@ namespace Village.Web.Features.Communities;
 
 /// <summary>What a member may do in a community: read its content (members, or parents nearby when its admins
 /// opened it), post (members), and run it (admins). A ban stops reading and writing, a mute stops writing.</summary>
-public sealed class CommunityAccess(VillageDb db, TimeProvider clock)
+public sealed class CommunityAccess(VillageDb db, CommunityDirectory directory, TimeProvider clock)
 {
     public async Task<Access?> ForAsync(string slug, Guid memberId)
     {
-        var community = await db.Communities.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug && c.Status == CommunityStatus.Approved);
-        if (community is null)
+        if (await directory.FindAsync(slug) is not { Community.Status: CommunityStatus.Approved } header)
         {
             return null;
         }
 
-        var role = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.MemberId == memberId)
-            .Select(m => (CommunityRole?)m.Role).SingleOrDefaultAsync();
-        var sanction = await SanctionAsync(community.Id, memberId);
+        var community = header.Community;
+        var (role, sanction) = await StandingAsync(community.Id, memberId);
         return new Access(community, role, await CanReadAsync(community, role, memberId, sanction), sanction);
     }
 
-    /// <summary>For a page that already holds the community and the member's role.</summary>
-    public async Task<bool> CanReadAsync(Community community, CommunityRole? role, Guid memberId) =>
-        await CanReadAsync(community, role, memberId, await SanctionAsync(community.Id, memberId));
+    /// <summary>The member's role and their mute or ban in force, in one query; the sanction's row, rare, is read
+    /// only when there is one.</summary>
+    public async Task<(CommunityRole? Role, CommunitySanction? Sanction)> StandingAsync(Guid communityId, Guid memberId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var standing = await db.Communities.Where(c => c.Id == communityId)
+            .Select(c => new
+            {
+                Role = db.CommunityMembers.Where(m => m.CommunityId == c.Id && m.MemberId == memberId).Select(m => (CommunityRole?)m.Role).FirstOrDefault(),
+                Sanctioned = db.CommunitySanctions.Any(s => s.CommunityId == c.Id && s.MemberId == memberId && s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now)),
+            })
+            .SingleOrDefaultAsync();
+        return (standing?.Role, standing?.Sanctioned == true ? await SanctionAsync(communityId, memberId) : null);
+    }
 
-    /// <summary>For a page that already holds the member's sanction too (see <see cref="SanctionAsync"/>).</summary>
+    /// <summary>For a page that already holds the member's role and sanction (see <see cref="StandingAsync"/>).</summary>
     public async Task<bool> CanReadAsync(Community community, CommunityRole? role, Guid memberId, CommunitySanction? sanction) =>
         community.Status == CommunityStatus.Approved
         && sanction?.Kind != SanctionKind.Ban

@@ -12,7 +12,8 @@ using Village.Web.Resources;
 namespace Village.Web.Features.Communities;
 
 /// <summary>A community's public page: what it is, who runs it, and joining or leaving in one tap.</summary>
-public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFeed feed, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class ShowModel(
+    VillageDb db, CommunityDirectory directory, CommunityAccess access, CommunityFeed feed, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     public Community Community { get; private set; } = null!;
 
@@ -106,6 +107,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
                 JoinedAt = clock.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync();
+            directory.Forget(slug);
             Message = t["Community.Welcome", Community.Name];
         }
 
@@ -124,7 +126,10 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
             return NotFound();
         }
 
-        if (Role == CommunityRole.Admin && Admins.Count == 1 && MemberCount > 1)
+        var communityId = Community.Id;
+        if (Role == CommunityRole.Admin
+            && await db.CommunityMembers.CountAsync(m => m.CommunityId == communityId && m.Role == CommunityRole.Admin) == 1
+            && await db.CommunityMembers.CountAsync(m => m.CommunityId == communityId) > 1)
         {
             // A community is never left without anyone to look after it.
             Message = t["Community.LastAdmin"];
@@ -132,7 +137,8 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
         }
 
         var memberId = User.MemberId();
-        await db.CommunityMembers.Where(m => m.CommunityId == Community.Id && m.MemberId == memberId).ExecuteDeleteAsync();
+        await db.CommunityMembers.Where(m => m.CommunityId == communityId && m.MemberId == memberId).ExecuteDeleteAsync();
+        directory.Forget(slug);
         Message = t["Community.Left", Community.Name];
         return RedirectToPage(new { slug });
     }
@@ -141,24 +147,21 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
     /// moderators.</summary>
     private async Task<bool> LoadAsync(string slug)
     {
-        var community = await db.Communities.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug);
+        var header = await directory.FindAsync(slug);
         var memberId = User.Identity?.IsAuthenticated == true ? User.MemberId() : Guid.Empty;
-        if (community is null
+        if (header is not { Community: var community }
             || (community.Status != CommunityStatus.Approved && community.RequestedById != memberId && !User.IsInRole(Roles.Moderator) && !User.IsInRole(Roles.Administrator)))
         {
             return false;
         }
 
-        Community = community;
-        MemberCount = await db.CommunityMembers.CountAsync(m => m.CommunityId == community.Id);
-        Admins = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.Role == CommunityRole.Admin)
-            .Join(db.Profiles, m => m.MemberId, p => p.MemberId, (_, p) => p.DisplayName)
-            .OrderBy(name => name)
-            .ToListAsync();
-        Role = await db.CommunityMembers.Where(m => m.CommunityId == community.Id && m.MemberId == memberId)
-            .Select(m => (CommunityRole?)m.Role).SingleOrDefaultAsync();
-        Sanction = memberId != Guid.Empty ? await access.SanctionAsync(community.Id, memberId) : null;
-        CanRead = memberId != Guid.Empty && await access.CanReadAsync(community, Role, memberId, Sanction);
+        (Community, MemberCount, Admins) = header;
+        if (memberId != Guid.Empty)
+        {
+            (Role, Sanction) = await access.StandingAsync(community.Id, memberId);
+            CanRead = await access.CanReadAsync(community, Role, memberId, Sanction);
+        }
+
         return true;
     }
 }

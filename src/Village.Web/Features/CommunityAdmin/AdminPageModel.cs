@@ -12,7 +12,7 @@ namespace Village.Web.Features.CommunityAdmin;
 /// <summary>The admin console's pages: open to the community's admins and to platform administrators; anyone else
 /// (a member, a stranger) finds nothing there.</summary>
 [Authorize]
-public abstract class AdminPageModel(VillageDb db) : PageModel
+public abstract class AdminPageModel(VillageDb db, CommunityDirectory directory) : PageModel
 {
     public Community Community { get; private set; } = null!;
 
@@ -41,9 +41,11 @@ public abstract class AdminPageModel(VillageDb db) : PageModel
         return IsCommunityAdmin || User.IsInRole(Roles.Administrator);
     }
 
-    /// <summary>Back to the same console page, where the message is shown.</summary>
+    /// <summary>Back to the same console page, where the message is shown; the community's pages show the change
+    /// at once.</summary>
     protected RedirectResult Done(string message, string section = "")
     {
+        directory.Forget(Community.Slug);
         Message = message;
         return Redirect($"/communities/{Community.Slug}/admin{section}");
     }

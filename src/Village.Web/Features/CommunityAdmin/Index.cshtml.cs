@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
+using Village.Web.Features.Communities;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
 
@@ -10,7 +11,7 @@ namespace Village.Web.Features.CommunityAdmin;
 
 /// <summary>The console's first page: who is on duty today, my own rota and off-duty switch, and the admins'
 /// handover notes.</summary>
-public sealed class IndexModel(VillageDb db, AdminRota rota, TimeProvider clock, IStringLocalizer<Texts> t) : AdminPageModel(db)
+public sealed class IndexModel(VillageDb db, CommunityDirectory directory, AdminRota rota, TimeProvider clock, IStringLocalizer<Texts> t) : AdminPageModel(db, directory)
 {
     public const int NotesShown = 30;
 

@@ -9,7 +9,7 @@ namespace Village.Web.Features.CommunityAdmin;
 
 /// <summary>The roster: admins first, then members, by name, searchable and paged. Admins make a member admin,
 /// step down themselves or take another admin off the roster (never the last one), and mark a new member trusted.</summary>
-public sealed class MembersModel(VillageDb db, IStringLocalizer<Texts> t) : AdminPageModel(db)
+public sealed class MembersModel(VillageDb db, CommunityDirectory directory, IStringLocalizer<Texts> t) : AdminPageModel(db, directory)
 {
     public const int PageSize = 30;
 

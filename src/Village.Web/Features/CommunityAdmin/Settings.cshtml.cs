@@ -11,7 +11,7 @@ namespace Village.Web.Features.CommunityAdmin;
 
 /// <summary>What the admins change about their community: its description, its own rules (shown before joining),
 /// and whether signed-in parents nearby may read it without joining.</summary>
-public sealed class SettingsModel(VillageDb db, IStringLocalizer<Texts> t) : AdminPageModel(db)
+public sealed class SettingsModel(VillageDb db, CommunityDirectory directory, IStringLocalizer<Texts> t) : AdminPageModel(db, directory)
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
+using Village.Web.Features.Communities;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
 
 namespace Village.Web.Features.CommunityAdmin;
 
 /// <summary>Reply templates the admins share: written once, chosen in admin forms (see _ReplyTemplateSelect).</summary>
-public sealed class TemplatesModel(VillageDb db, ReplyTemplates templates, TimeProvider clock, IStringLocalizer<Texts> t) : AdminPageModel(db)
+public sealed class TemplatesModel(VillageDb db, CommunityDirectory directory, ReplyTemplates templates, TimeProvider clock, IStringLocalizer<Texts> t) : AdminPageModel(db, directory)
 {
     public IReadOnlyList<ReplyTemplate> Templates { get; private set; } = [];
 

@@ -150,15 +150,24 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
     private async Task<bool> LoadAsync(string slug, Guid id)
     {
         var memberId = User.MemberId();
-        if (await access.ForAsync(slug, memberId) is not { CanRead: true } community
-            || await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.CommunityId == community.Community.Id) is not { } post)
+        if (await access.ForAsync(slug, memberId) is not { CanRead: true } community)
         {
             return false;
         }
 
+        // The post with what this reader needs to know about it, in one query.
+        var communityId = community.Community.Id;
+        var found = await db.Posts.AsNoTracking().Where(p => p.Id == id && p.CommunityId == communityId)
+            .Select(p => new
+            {
+                Post = p,
+                AuthorName = db.Profiles.Where(a => a.MemberId == p.AuthorId).Select(a => a.DisplayName).FirstOrDefault(),
+                Thanked = db.PostThanks.Any(t => t.PostId == p.Id && t.MemberId == memberId),
+                Blocked = db.Blocks.Any(b => (b.BlockerId == memberId && b.BlockedId == p.AuthorId) || (b.BlockerId == p.AuthorId && b.BlockedId == memberId)),
+            })
+            .SingleOrDefaultAsync();
         IsModerator = community.IsAdmin || Moderator.IsPlatformModerator(User);
-        if ((post.Moderation != ModerationState.Visible && post.AuthorId != memberId && !IsModerator)
-            || (post.AuthorId is { } author && await db.Blocks.BetweenAsync(memberId, author)))
+        if (found is not { Post: var post, Blocked: false } || (post.Moderation != ModerationState.Visible && post.AuthorId != memberId && !IsModerator))
         {
             return false;
         }
@@ -166,8 +175,8 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         Community = community;
         Post = post;
         IsAuthor = post.AuthorId == memberId;
-        AuthorName = await db.Profiles.Where(p => p.MemberId == post.AuthorId).Select(p => p.DisplayName).SingleOrDefaultAsync();
-        Thanked = await db.PostThanks.AnyAsync(t => t.PostId == id && t.MemberId == memberId);
+        AuthorName = found.AuthorName;
+        Thanked = found.Thanked;
         Comments = await db.Comments.AsNoTracking().Where(c => c.PostId == id).ShownTo(db, memberId, IsModerator).OrderBy(c => c.CreatedAt)
             .GroupJoin(db.Profiles, c => c.AuthorId, p => p.MemberId, (c, authors) => new { c, authors })
             .SelectMany(x => x.authors.DefaultIfEmpty(), (x, p) => new CommentView(
