@@ -18,6 +18,7 @@ public static class LocalizationSetup
     public static WebApplicationBuilder AddVillageLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        builder.Services.AddSingleton<IStringLocalizer<Texts>, TextsLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Cultures.Select(CultureInfo.GetCultureInfo).ToList();
