@@ -17,13 +17,17 @@ public sealed class CommunityAccess(VillageDb db, CommunityDirectory directory, 
         }
 
         var community = header.Community;
-        var (role, sanction) = await StandingAsync(community.Id, memberId);
-        return new Access(community, role, await CanReadAsync(community, role, memberId, sanction), sanction);
+        var standing = await StandingAsync(community.Id, memberId);
+        return new Access(community, standing.Role, await CanReadAsync(community, standing.Role, memberId, standing.Sanction), standing.Sanction)
+        {
+            PersonalFeed = standing.PersonalFeed,
+        };
     }
 
-    /// <summary>The member's role and their mute or ban in force, in one query; the sanction's row, rare, is read
-    /// only when there is one.</summary>
-    public async Task<(CommunityRole? Role, CommunitySanction? Sanction)> StandingAsync(Guid communityId, Guid memberId)
+    /// <summary>Where the member stands in the community: their role, their mute or ban in force (its row, rare, is
+    /// read only when there is one), and whether their feed is their own: they blocked someone or were blocked, or
+    /// moderators hid one of their posts here (see <see cref="Posts.CommunityFeed"/>). One query.</summary>
+    public async Task<Standing> StandingAsync(Guid communityId, Guid memberId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var standing = await db.Communities.Where(c => c.Id == communityId)
@@ -31,10 +35,15 @@ public sealed class CommunityAccess(VillageDb db, CommunityDirectory directory, 
             {
                 Role = db.CommunityMembers.Where(m => m.CommunityId == c.Id && m.MemberId == memberId).Select(m => (CommunityRole?)m.Role).FirstOrDefault(),
                 Sanctioned = db.CommunitySanctions.Any(s => s.CommunityId == c.Id && s.MemberId == memberId && s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now)),
+                PersonalFeed = db.Blocks.Any(b => b.BlockerId == memberId || b.BlockedId == memberId)
+                    || db.Posts.Any(p => p.AuthorId == memberId && p.CommunityId == c.Id && p.Moderation != ModerationState.Visible),
             })
             .SingleOrDefaultAsync();
-        return (standing?.Role, standing?.Sanctioned == true ? await SanctionAsync(communityId, memberId) : null);
+        return new Standing(
+            standing?.Role, standing?.Sanctioned == true ? await SanctionAsync(communityId, memberId) : null, standing?.PersonalFeed ?? true);
     }
+
+    public sealed record Standing(CommunityRole? Role, CommunitySanction? Sanction, bool PersonalFeed);
 
     /// <summary>For a page that already holds the member's role and sanction (see <see cref="StandingAsync"/>).</summary>
     public async Task<bool> CanReadAsync(Community community, CommunityRole? role, Guid memberId, CommunitySanction? sanction) =>
@@ -64,6 +73,9 @@ public sealed class CommunityAccess(VillageDb db, CommunityDirectory directory, 
         public bool IsMember => Role is not null;
 
         public bool IsAdmin => Role == CommunityRole.Admin;
+
+        /// <summary>The member's feed here is their own (see <see cref="StandingAsync"/>).</summary>
+        public bool PersonalFeed { get; init; } = true;
 
         /// <summary>May post, comment and say merci here: a member neither muted nor banned.</summary>
         public bool MayWrite => IsMember && CanRead && Sanction is null;

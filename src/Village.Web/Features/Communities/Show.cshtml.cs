@@ -46,6 +46,8 @@ public sealed class ShowModel(
 
     public bool HasNextPage { get; private set; }
 
+    private bool personalFeed = true;
+
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         if (!await LoadAsync(slug))
@@ -68,7 +70,7 @@ public sealed class ShowModel(
 
     private async Task LoadFeedAsync()
     {
-        var page = await feed.PageAsync(Community.Id, User.MemberId(), Kind, Q, PageNumber);
+        var page = await feed.PageAsync(Community.Id, User.MemberId(), personalFeed, Kind, Q, PageNumber);
         Feed = page.Items;
         HasNextPage = page.HasNextPage;
     }
@@ -158,7 +160,7 @@ public sealed class ShowModel(
         (Community, MemberCount, Admins) = header;
         if (memberId != Guid.Empty)
         {
-            (Role, Sanction) = await access.StandingAsync(community.Id, memberId);
+            (Role, Sanction, personalFeed) = await access.StandingAsync(community.Id, memberId);
             CanRead = await access.CanReadAsync(community, Role, memberId, Sanction);
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Posts;
 using Village.Web.Features.Shared;
 
 namespace Village.Web.Features.Moderation;
@@ -10,7 +11,7 @@ namespace Village.Web.Features.Moderation;
 /// <summary>The moderators' actions, each checked, written to the log and closing the reports it answers: hide,
 /// restore and remove content, dismiss a report, mute or ban a member in a community, lift a sanction. A
 /// community's admins act on their community only; platform moderators anywhere.</summary>
-public sealed class Moderator(VillageDb db, TimeProvider clock, ModerationEmails emails)
+public sealed class Moderator(VillageDb db, CommunityFeed feed, TimeProvider clock, ModerationEmails emails)
 {
     /// <summary>The durations offered for a mute or a ban, in days; 0 means until lifted.</summary>
     public static readonly int[] Durations = [1, 7, 30, 0];
@@ -63,6 +64,7 @@ public sealed class Moderator(VillageDb db, TimeProvider clock, ModerationEmails
         if (kind == ReportTarget.Post)
         {
             await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Moderation, state).SetProperty(p => p.ModerationReason, kept));
+            feed.Changed(content.CommunityId);
         }
         else
         {

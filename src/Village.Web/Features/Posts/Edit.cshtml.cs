@@ -13,7 +13,8 @@ namespace Village.Web.Features.Posts;
 
 /// <summary>Only the author edits a post; another member's attempt finds nothing.</summary>
 [Authorize]
-public sealed class EditModel(VillageDb db, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t, PostingChecks checks) : PageModel
+public sealed class EditModel(
+    VillageDb db, CommunityAccess access, CommunityFeed feed, TimeProvider clock, IStringLocalizer<Texts> t, PostingChecks checks) : PageModel
 {
     public CommunityAccess.Access Community { get; private set; } = null!;
 
@@ -64,6 +65,7 @@ public sealed class EditModel(VillageDb db, CommunityAccess access, TimeProvider
         Input.CopyTo(post);
         post.EditedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
+        feed.Changed(post.CommunityId);
         return RedirectToPage("/Posts/Show", new { slug, id });
     }
 

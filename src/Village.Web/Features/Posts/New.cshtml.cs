@@ -11,7 +11,8 @@ using Village.Web.Resources;
 namespace Village.Web.Features.Posts;
 
 [Authorize]
-public sealed class NewModel(VillageDb db, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t, PostingChecks checks) : PageModel
+public sealed class NewModel(
+    VillageDb db, CommunityAccess access, CommunityFeed feed, TimeProvider clock, IStringLocalizer<Texts> t, PostingChecks checks) : PageModel
 {
     public CommunityAccess.Access Community { get; private set; } = null!;
 
@@ -75,6 +76,7 @@ public sealed class NewModel(VillageDb db, CommunityAccess access, TimeProvider 
         Input.CopyTo(post);
         db.Posts.Add(post);
         await db.SaveChangesAsync();
+        feed.Changed(community.Community.Id);
         return RedirectToPage("/Posts/Show", new { slug, id = post.Id });
     }
 }

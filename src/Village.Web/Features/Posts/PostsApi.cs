@@ -37,7 +37,7 @@ public static class PostsApi
             return NotFound();
         }
 
-        var result = await feed.PageAsync(community.Community.Id, memberId, kind, q, page);
+        var result = await feed.PageAsync(community.Community.Id, memberId, community.PersonalFeed, kind, q, page);
         return TypedResults.Ok(new FeedResponse(
             slug, community.Community.Name, page, result.HasNextPage,
             result.Items.Select(i => new FeedPost(

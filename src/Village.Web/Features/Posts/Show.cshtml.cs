@@ -14,7 +14,7 @@ namespace Village.Web.Features.Posts;
 /// <summary>A post with its comments: members comment and say merci, the author marks it answered (given, found),
 /// edits or deletes it, admins pin it. Readable only by those who may read the community.</summary>
 [Authorize]
-public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider clock, PostingChecks checks) : PageModel
+public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFeed feed, TimeProvider clock, PostingChecks checks) : PageModel
 {
     public CommunityAccess.Access Community { get; private set; } = null!;
 
@@ -75,6 +75,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         await db.SaveChangesAsync();
         await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1));
         await transaction.CommitAsync();
+        feed.Changed(Post.CommunityId);
         return Redirect($"/communities/{slug}/posts/{id}#comments");
     }
 
@@ -98,6 +99,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
             await db.SaveChangesAsync();
             await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ThanksCount, p => p.ThanksCount + 1));
             await transaction.CommitAsync();
+            feed.Changed(Post.CommunityId);
         }
 
         return Redirect($"/communities/{slug}/posts/{id}");
@@ -117,6 +119,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         }
 
         await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, state));
+        feed.Changed(Post.CommunityId);
         return Redirect($"/communities/{slug}/posts/{id}");
     }
 
@@ -128,6 +131,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         }
 
         await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPinned, p => !p.IsPinned));
+        feed.Changed(Post.CommunityId);
         return Redirect($"/communities/{slug}/posts/{id}");
     }
 
@@ -139,6 +143,7 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, TimeProvider
         }
 
         await db.Posts.Where(p => p.Id == id).ExecuteDeleteAsync();
+        feed.Changed(Post.CommunityId);
         return Redirect($"/communities/{slug}");
     }
 

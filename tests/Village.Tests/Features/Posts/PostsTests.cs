@@ -193,6 +193,35 @@ public sealed class PostsTests(VillageFactory factory) : IClassFixture<VillageFa
         Assert.False(await factory.QueryAsync(db => db.Users.AnyAsync(u => u.Email == email)));
     }
 
+    [Fact]
+    public async Task The_feed_readers_share_shows_a_new_post_a_comment_and_a_moderators_decision_at_once()
+    {
+        var (slug, _) = await factory.CommunityAsync();
+        using var author = await factory.MemberOfAsync(slug, "Camille");
+        using var reader = await factory.MemberOfAsync(slug, "Youssef");
+        using var admin = await factory.MemberOfAsync(slug, "Nath", CommunityRole.Admin);
+        Assert.Empty(FeedTitles(await reader.GetAsync($"/communities/{slug}")));
+
+        var postUrl = await author.PublishAsync(slug, "Troc samedi", "Qui vient ?");
+        Assert.Equal(["Troc samedi"], FeedTitles(await reader.GetAsync($"/communities/{slug}")));
+
+        var page = await admin.GetAsync(postUrl);
+        await admin.SubmitAsync(page, new Dictionary<string, string> { ["CommentText"] = "Moi !" }, "form[action*='handler=Comment']");
+        var feed = await reader.GetAsync($"/communities/{slug}");
+        Assert.Contains(TextsFile.Fr("Post.CommentCount.One").Replace("{0}", "1", StringComparison.Ordinal), feed.Document.QuerySelector("main .cards")!.TextContent, StringComparison.Ordinal);
+
+        var queue = await admin.GetAsync($"/communities/{slug}/moderation");
+        var hidden = await admin.PostHandlerAsync(
+            $"/communities/{slug}/moderation", "Content", queue.AntiforgeryToken,
+            ("kind", "Post"), ("id", postUrl.Split('/')[^1]), ("act", "Hide"), ("Reason", "À vérifier"));
+        Assert.Equal(HttpStatusCode.Redirect, hidden.Status);
+        Assert.Empty(FeedTitles(await reader.GetAsync($"/communities/{slug}")));
+        Assert.Equal(["Troc samedi"], FeedTitles(await author.GetAsync($"/communities/{slug}")));
+    }
+
+    private static List<string> FeedTitles(WebPage feed) =>
+        feed.Document.QuerySelectorAll("main .cards h3 a").Select(a => a.TextContent).ToList();
+
     private Task<Post> PostAsync(string url)
     {
         var id = Guid.Parse(url.Split('/')[^1]);
