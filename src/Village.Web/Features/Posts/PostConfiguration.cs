@@ -24,6 +24,9 @@ internal sealed class PostConfiguration :
         // The feed: a community's pinned posts first, then the newest.
         post.HasIndex(p => new { p.CommunityId, p.IsPinned, p.CreatedAt });
         post.HasIndex(p => p.AuthorId);
+        // Whether a reader has posts moderators hid in a community (then their feed is their own): a tiny index,
+        // since it holds only those posts.
+        post.HasIndex(p => new { p.AuthorId, p.CommunityId }, "IX_Posts_AuthorId_CommunityId_Moderated").HasFilter("\"Moderation\" <> 0");
     }
 
     public void Configure(EntityTypeBuilder<Comment> comment)
