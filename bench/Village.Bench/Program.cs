@@ -40,7 +40,7 @@ static void PrintUsage() => Console.Error.WriteLine(
           Every bench parent's password is "bench-password".
 
       run [--url http://127.0.0.1:5090] [--connections 50] [--duration 20] [--warmup 3]
-          [--scenario landing|home|profile|towns|get:/path|auth:/path]... [--accounts 50] [--parents 100000] [--seed 42]
+          [--scenario landing|home|profile|towns|feed|post|get:/path|auth:/path]... [--accounts 50] [--parents 100000] [--seed 42]
           [--connection "<npgsql>"] [--app-pid PID] [--db-pid POSTMASTER_PID]
           Signs in --accounts bench parents (for the signed-in scenarios), runs each scenario (all by
           default) and prints p50/p95/p99 latency and throughput. With --connection, and a server that
