@@ -11,9 +11,9 @@ public sealed class CommunitiesTests(BrowserApp app, ITestOutputHelper output)
     {
         await using var journey = new Journey(app, output, "communities");
         var slug = $"parents-de-namur-{Guid.NewGuid():N}"[..30];
-        var namur = OpenCommunity(slug, "Parents de Namur", "Entraide entre parents de jeunes enfants à Namur et alentours.");
-        (namur.Kind, namur.Theme, namur.TownName, namur.Latitude, namur.Longitude) = (CommunityKind.Local, null, "Namur", 50.47, 4.87);
-        await AddAsync(journey, namur);
+        await journey.Server.OpenCommunityAsync(
+            slug, "Parents de Namur", "Entraide entre parents de jeunes enfants à Namur et alentours.",
+            namur => (namur.Kind, namur.Theme, namur.TownName, namur.Latitude, namur.Longitude) = (CommunityKind.Local, null, "Namur", 50.47, 4.87));
         var page = await journey.NewPageAsync();
         var email = Members.NewAddress("communities");
         await journey.Server.CreateConfirmedParentAsync(email, "Camille");
@@ -47,7 +47,7 @@ public sealed class CommunitiesTests(BrowserApp app, ITestOutputHelper output)
     {
         await using var journey = new Journey(app, output, "question");
         var slug = $"entraide-{Guid.NewGuid():N}"[..20];
-        await AddAsync(journey, OpenCommunity(slug, "Entraide des parents", "Questions, bons plans et coups de main entre parents."));
+        await journey.Server.OpenCommunityAsync(slug, "Entraide des parents", "Questions, bons plans et coups de main entre parents.");
         var asker = await journey.NewPageAsync();
         var helper = await journey.NewPageAsync();
         var askerEmail = Members.NewAddress("asker");
@@ -87,24 +87,4 @@ public sealed class CommunitiesTests(BrowserApp app, ITestOutputHelper output)
 
         journey.AssertClean();
     }
-
-    /// <summary>A themed community already opened by a moderator.</summary>
-    private static Community OpenCommunity(string slug, string name, string description) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        Slug = slug,
-        Name = name,
-        Description = description,
-        Kind = CommunityKind.Themed,
-        Theme = CommunityTheme.Other,
-        Status = CommunityStatus.Approved,
-        CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
-    };
-
-    private static Task<int> AddAsync(Journey journey, Community community) =>
-        journey.Server.QueryAsync(db =>
-        {
-            db.Communities.Add(community);
-            return db.SaveChangesAsync();
-        });
 }

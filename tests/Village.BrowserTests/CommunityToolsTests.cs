@@ -1,5 +1,4 @@
 using Village.BrowserTests.Support;
-using Village.Web.Features.Communities;
 
 namespace Village.BrowserTests;
 
@@ -13,21 +12,7 @@ public sealed class CommunityToolsTests(BrowserApp app, ITestOutputHelper output
     {
         await using var journey = new Journey(app, output, "tools");
         var slug = $"outils-{Guid.NewGuid():N}"[..20];
-        await journey.Server.QueryAsync(db =>
-        {
-            db.Communities.Add(new Community
-            {
-                Id = Guid.CreateVersion7(),
-                Slug = slug,
-                Name = "Parents de Namur",
-                Description = "Entraide entre parents de jeunes enfants à Namur et alentours.",
-                Kind = CommunityKind.Themed,
-                Theme = CommunityTheme.Other,
-                Status = CommunityStatus.Approved,
-                CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
-            });
-            return db.SaveChangesAsync();
-        });
+        await journey.Server.OpenCommunityAsync(slug, "Parents de Namur", "Entraide entre parents de jeunes enfants à Namur et alentours.");
         // Without the policy's protection, so that only the pages' escaping stands between the text and a script.
         var page = await journey.NewPageAsync(bypassCsp: true);
         var dialogs = new List<string>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Village.Tests.Support;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.Communities;
 
 namespace Village.BrowserTests.Support;
 
@@ -42,6 +43,28 @@ public sealed partial class VillageServer : VillageFactory
             .CreateConfirmedAsync(email, password, displayName, [Roles.Parent]);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         return await MemberIdAsync(email);
+    }
+
+    /// <summary>A themed community already opened by a moderator (or what <paramref name="adjust"/> makes of it).</summary>
+    public async Task OpenCommunityAsync(string slug, string name, string description, Action<Community>? adjust = null)
+    {
+        var community = new Community
+        {
+            Id = Guid.CreateVersion7(),
+            Slug = slug,
+            Name = name,
+            Description = description,
+            Kind = CommunityKind.Themed,
+            Theme = CommunityTheme.Other,
+            Status = CommunityStatus.Approved,
+            CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
+        };
+        adjust?.Invoke(community);
+        await QueryAsync(db =>
+        {
+            db.Communities.Add(community);
+            return db.SaveChangesAsync();
+        });
     }
 
     /// <summary>The confirmation link of the newest email to this address, pointed at this server: email links are
