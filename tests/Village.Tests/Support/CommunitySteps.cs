@@ -30,7 +30,12 @@ public static class CommunitySteps
     }
 
     /// <summary>A new signed-in parent who joined the community (and was then made admin when asked).</summary>
-    public static async Task<Browser> MemberOfAsync(this VillageFactory factory, string slug, string name, CommunityRole role = CommunityRole.Member)
+    public static async Task<Browser> MemberOfAsync(this VillageFactory factory, string slug, string name, CommunityRole role = CommunityRole.Member) =>
+        (await factory.MemberWithEmailAsync(slug, name, role)).Browser;
+
+    /// <summary>The same, with the parent's address, for tests that look them up.</summary>
+    public static async Task<(Browser Browser, string Email)> MemberWithEmailAsync(
+        this VillageFactory factory, string slug, string name, CommunityRole role = CommunityRole.Member)
     {
         var browser = factory.NewBrowser();
         var email = await browser.SignedInMemberAsync(factory, displayName: name);
@@ -42,7 +47,7 @@ public static class CommunitySteps
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, CommunityRole.Admin)));
         }
 
-        return browser;
+        return (browser, email);
     }
 
     public static async Task JoinAsync(this Browser browser, string slug)

@@ -29,8 +29,7 @@ public abstract class AdminPageModel(VillageDb db, CommunityDirectory directory)
     protected async Task<bool> LoadAsync(string slug)
     {
         MemberId = User.MemberId();
-        var community = await db.Communities.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug && c.Status == CommunityStatus.Approved);
-        if (community is null)
+        if (await directory.FindAsync(slug) is not { Community: { Status: CommunityStatus.Approved } community })
         {
             return false;
         }

@@ -13,13 +13,13 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     [Fact]
     public async Task A_report_reaches_its_community_admins_only_and_moderators_see_every_report()
     {
-        var here = await CommunityAsync();
-        var elsewhere = await CommunityAsync();
-        var (admin, adminEmail) = await MemberOfAsync(here, "Camille", CommunityRole.Admin);
-        var (otherAdmin, _) = await MemberOfAsync(elsewhere, "Léa", CommunityRole.Admin);
-        var (author, _) = await MemberOfAsync(here, "Auteur");
-        var (reporter, _) = await MemberOfAsync(here, "Youssef");
-        var postUrl = await PostAsync(author, here, "Vends poussette", "Contactez-moi sur mon site de paris en ligne.");
+        var here = (await factory.CommunityAsync()).Slug;
+        var elsewhere = (await factory.CommunityAsync()).Slug;
+        var (admin, adminEmail) = await factory.MemberWithEmailAsync(here, "Camille", CommunityRole.Admin);
+        var (otherAdmin, _) = await factory.MemberWithEmailAsync(elsewhere, "Léa", CommunityRole.Admin);
+        var (author, _) = await factory.MemberWithEmailAsync(here, "Auteur");
+        var (reporter, _) = await factory.MemberWithEmailAsync(here, "Youssef");
+        var postUrl = await author.PublishAsync(here, "Vends poussette", "Contactez-moi sur mon site de paris en ligne.");
         var authorId = await PostAuthorAsync(postUrl);
         using var moderator = await factory.StaffAsync(Roles.Moderator);
 
@@ -62,11 +62,11 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     [Fact]
     public async Task Hidden_and_removed_content_leaves_others_while_its_author_sees_why_and_the_log_keeps_each_step()
     {
-        var slug = await CommunityAsync();
-        var (admin, _) = await MemberOfAsync(slug, "Camille", CommunityRole.Admin);
-        var (author, authorEmail) = await MemberOfAsync(slug, "Auteur");
-        var (reader, _) = await MemberOfAsync(slug, "Rapporteuse");
-        var postUrl = await PostAsync(author, slug, "Un titre qui fâche", "Des mots durs.");
+        var slug = (await factory.CommunityAsync()).Slug;
+        var (admin, _) = await factory.MemberWithEmailAsync(slug, "Camille", CommunityRole.Admin);
+        var (author, authorEmail) = await factory.MemberWithEmailAsync(slug, "Auteur");
+        var (reader, _) = await factory.MemberWithEmailAsync(slug, "Rapporteuse");
+        var postUrl = await author.PublishAsync(slug, "Un titre qui fâche", "Des mots durs.");
         await reader.FillAsync($"/report/post/{PostId(postUrl)}", new Dictionary<string, string> { ["Reason"] = "Unkind" });
 
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(admin, slug, "Content", new() { ["kind"] = "Post", ["id"] = PostId(postUrl).ToString(), ["act"] = "Hide", ["Reason"] = "À vérifier" })).Status);
@@ -107,13 +107,13 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     [Fact]
     public async Task A_hidden_comment_leaves_the_others_and_an_admin_cannot_act_on_another_community()
     {
-        var slug = await CommunityAsync();
-        var elsewhere = await CommunityAsync();
-        var (admin, _) = await MemberOfAsync(slug, "Camille", CommunityRole.Admin);
-        var (otherAdmin, _) = await MemberOfAsync(elsewhere, "Léa", CommunityRole.Admin);
-        var (author, _) = await MemberOfAsync(slug, "Auteur");
-        var (commenter, _) = await MemberOfAsync(slug, "Commentatrice");
-        var postUrl = await PostAsync(author, slug, "Sortie au parc", "Qui vient ?");
+        var slug = (await factory.CommunityAsync()).Slug;
+        var elsewhere = (await factory.CommunityAsync()).Slug;
+        var (admin, _) = await factory.MemberWithEmailAsync(slug, "Camille", CommunityRole.Admin);
+        var (otherAdmin, _) = await factory.MemberWithEmailAsync(elsewhere, "Léa", CommunityRole.Admin);
+        var (author, _) = await factory.MemberWithEmailAsync(slug, "Auteur");
+        var (commenter, _) = await factory.MemberWithEmailAsync(slug, "Commentatrice");
+        var postUrl = await author.PublishAsync(slug, "Sortie au parc", "Qui vient ?");
         await CommentAsync(commenter, postUrl, "Un commentaire déplacé");
         var commentId = await factory.QueryAsync(db => db.Comments.Where(c => c.PostId == PostId(postUrl)).Select(c => c.Id).SingleAsync());
 
@@ -130,11 +130,11 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     [Fact]
     public async Task A_banned_member_cannot_read_post_comment_or_rejoin_until_the_ban_ends()
     {
-        var slug = await CommunityAsync();
-        var (admin, _) = await MemberOfAsync(slug, "Camille", CommunityRole.Admin);
-        var (banned, bannedEmail) = await MemberOfAsync(slug, "Exclue");
-        var (author, _) = await MemberOfAsync(slug, "Auteur");
-        var postUrl = await PostAsync(author, slug, "Troc de vêtements", "Samedi au parc.");
+        var slug = (await factory.CommunityAsync()).Slug;
+        var (admin, _) = await factory.MemberWithEmailAsync(slug, "Camille", CommunityRole.Admin);
+        var (banned, bannedEmail) = await factory.MemberWithEmailAsync(slug, "Exclue");
+        var (author, _) = await factory.MemberWithEmailAsync(slug, "Auteur");
+        var postUrl = await author.PublishAsync(slug, "Troc de vêtements", "Samedi au parc.");
         var commentToken = (await banned.GetAsync(postUrl)).AntiforgeryToken;
 
         var ban = await ActAsync(admin, slug, "Sanction", new()
@@ -177,11 +177,11 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     [Fact]
     public async Task A_muted_member_reads_but_cannot_post_comment_or_thank_until_lifted()
     {
-        var slug = await CommunityAsync();
-        var (admin, _) = await MemberOfAsync(slug, "Camille", CommunityRole.Admin);
-        var (muted, mutedEmail) = await MemberOfAsync(slug, "Sourdine");
-        var (author, _) = await MemberOfAsync(slug, "Auteur");
-        var postUrl = await PostAsync(author, slug, "Bébé-nageurs", "Qui connaît ?");
+        var slug = (await factory.CommunityAsync()).Slug;
+        var (admin, _) = await factory.MemberWithEmailAsync(slug, "Camille", CommunityRole.Admin);
+        var (muted, mutedEmail) = await factory.MemberWithEmailAsync(slug, "Sourdine");
+        var (author, _) = await factory.MemberWithEmailAsync(slug, "Auteur");
+        var postUrl = await author.PublishAsync(slug, "Bébé-nageurs", "Qui connaît ?");
         await ActAsync(admin, slug, "Sanction", new()
         {
             ["member"] = (await MemberIdAsync(mutedEmail)).ToString(),
@@ -214,13 +214,13 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     [Fact]
     public async Task A_blocked_parent_no_longer_sees_nor_reaches_the_blocker_and_the_blocker_no_longer_sees_them()
     {
-        var slug = await CommunityAsync();
-        var (blocker, blockerEmail) = await MemberOfAsync(slug, "Bloqueuse");
-        var (blocked, blockedEmail) = await MemberOfAsync(slug, "Importun");
-        var (third, _) = await MemberOfAsync(slug, "Tierce");
-        var blockerPost = await PostAsync(blocker, slug, "Poste de la bloqueuse", "Texte A.");
-        var blockedPost = await PostAsync(blocked, slug, "Poste de l'importun", "Texte B.");
-        var thirdPost = await PostAsync(third, slug, "Poste de la tierce", "Texte C.");
+        var slug = (await factory.CommunityAsync()).Slug;
+        var (blocker, blockerEmail) = await factory.MemberWithEmailAsync(slug, "Bloqueuse");
+        var (blocked, blockedEmail) = await factory.MemberWithEmailAsync(slug, "Importun");
+        var (third, _) = await factory.MemberWithEmailAsync(slug, "Tierce");
+        var blockerPost = await blocker.PublishAsync(slug, "Poste de la bloqueuse", "Texte A.");
+        var blockedPost = await blocked.PublishAsync(slug, "Poste de l'importun", "Texte B.");
+        var thirdPost = await third.PublishAsync(slug, "Poste de la tierce", "Texte C.");
         await CommentAsync(blocked, thirdPost, "Commentaire de l'importun");
         var blockerId = await MemberIdAsync(blockerEmail);
         var blockedId = await MemberIdAsync(blockedEmail);
@@ -259,11 +259,11 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     [Fact]
     public async Task Hostile_report_text_is_shown_as_text_in_the_queue()
     {
-        var slug = await CommunityAsync();
-        var (admin, _) = await MemberOfAsync(slug, "Camille", CommunityRole.Admin);
-        var (author, _) = await MemberOfAsync(slug, "Auteur");
-        var (reporter, _) = await MemberOfAsync(slug, "Rapporteur");
-        var postUrl = await PostAsync(author, slug, "Un conseil", "Dormez quand bébé dort.");
+        var slug = (await factory.CommunityAsync()).Slug;
+        var (admin, _) = await factory.MemberWithEmailAsync(slug, "Camille", CommunityRole.Admin);
+        var (author, _) = await factory.MemberWithEmailAsync(slug, "Auteur");
+        var (reporter, _) = await factory.MemberWithEmailAsync(slug, "Rapporteur");
+        var postUrl = await author.PublishAsync(slug, "Un conseil", "Dormez quand bébé dort.");
         const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>'; DROP TABLE Reports; -- \u202Egnp.exe";
 
         await reporter.FillAsync($"/report/post/{PostId(postUrl)}", new Dictionary<string, string> { ["Reason"] = "Other", ["Details"] = Hostile });
@@ -278,11 +278,11 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     [Fact]
     public async Task Wrong_reports_and_actions_are_refused_in_French_and_reports_are_limited_per_day()
     {
-        var slug = await CommunityAsync();
-        var (admin, _) = await MemberOfAsync(slug, "Camille", CommunityRole.Admin);
-        var (author, authorEmail) = await MemberOfAsync(slug, "Auteur");
-        var (reporter, _) = await MemberOfAsync(slug, "Rapporteur");
-        var postUrl = await PostAsync(author, slug, "Un conseil", "Dormez quand bébé dort.");
+        var slug = (await factory.CommunityAsync()).Slug;
+        var (admin, _) = await factory.MemberWithEmailAsync(slug, "Camille", CommunityRole.Admin);
+        var (author, authorEmail) = await factory.MemberWithEmailAsync(slug, "Auteur");
+        var (reporter, _) = await factory.MemberWithEmailAsync(slug, "Rapporteur");
+        var postUrl = await author.PublishAsync(slug, "Un conseil", "Dormez quand bébé dort.");
         var reportUrl = $"/report/post/{PostId(postUrl)}";
 
         var noReason = await reporter.FillAsync(reportUrl, new Dictionary<string, string> { ["Details"] = "Je garde ce texte" });
@@ -319,7 +319,7 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
         var posts = new List<string>();
         for (var i = 0; i <= ReportModel.DailyLimit; i++)
         {
-            posts.Add(await PostAsync(author, slug, $"Publication {i}", "Texte."));
+            posts.Add(await author.PublishAsync(slug, $"Publication {i}", "Texte."));
         }
 
         for (var i = 0; i < ReportModel.DailyLimit; i++)
@@ -353,61 +353,10 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     private Task<Guid> CommunityIdAsync(string slug) =>
         factory.QueryAsync(db => db.Communities.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync());
 
-    private static async Task<string> PostAsync(Browser browser, string slug, string title, string body)
-    {
-        var posted = await browser.FillAsync($"/communities/{slug}/posts/new", new Dictionary<string, string>
-        {
-            ["Input.Kind"] = "Question",
-            ["Input.ItemMode"] = "",
-            ["Input.Title"] = title,
-            ["Input.Body"] = body,
-        });
-        Assert.True(posted.Status == HttpStatusCode.Redirect, posted.ToString());
-        return posted.Location!;
-    }
-
     private static async Task<WebPage> CommentAsync(Browser browser, string postUrl, string text)
     {
         var page = await browser.GetAsync(postUrl);
         Assert.True(page.Status == HttpStatusCode.OK, page.ToString());
         return await browser.SubmitAsync(page, new Dictionary<string, string> { ["CommentText"] = text }, "form[action*='handler=Comment']");
-    }
-
-    private async Task<string> CommunityAsync()
-    {
-        var community = new Community
-        {
-            Id = Guid.CreateVersion7(),
-            Slug = $"moderation-{Guid.NewGuid():N}",
-            Name = "Parents testeurs",
-            Description = "Une communauté pour les tests de modération.",
-            Kind = CommunityKind.Themed,
-            Theme = CommunityTheme.Other,
-            Status = CommunityStatus.Approved,
-            CreatedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
-        };
-        await factory.QueryAsync(db =>
-        {
-            db.Communities.Add(community);
-            return db.SaveChangesAsync();
-        });
-        return community.Slug;
-    }
-
-    private async Task<(Browser Browser, string Email)> MemberOfAsync(string slug, string name, CommunityRole role = CommunityRole.Member)
-    {
-        var browser = factory.NewBrowser();
-        var email = await browser.SignedInMemberAsync(factory, displayName: name);
-        var page = await browser.GetAsync($"/communities/{slug}");
-        var joined = await browser.SubmitAsync(page, new Dictionary<string, string>(), "form[action*='handler=Join']");
-        Assert.True(joined.Status == HttpStatusCode.Redirect, joined.ToString());
-        if (role == CommunityRole.Admin)
-        {
-            await factory.QueryAsync(db => db.CommunityMembers
-                .Where(m => db.Communities.Any(c => c.Id == m.CommunityId && c.Slug == slug) && db.Users.Any(u => u.Id == m.MemberId && u.Email == email))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, CommunityRole.Admin)));
-        }
-
-        return (browser, email);
     }
 }
