@@ -8,6 +8,8 @@ using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Ideas;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
+using Village.Web.Features.Outings;
+using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
@@ -61,6 +63,20 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<NewsletterSettings> NewsletterSettings => Set<NewsletterSettings>();
 
     public DbSet<NewsletterIssue> NewsletterIssues => Set<NewsletterIssue>();
+
+    public DbSet<Place> Places => Set<Place>();
+
+    public DbSet<PlaceReview> PlaceReviews => Set<PlaceReview>();
+
+    public DbSet<Outing> Outings => Set<Outing>();
+
+    public DbSet<OutingOccurrence> OutingOccurrences => Set<OutingOccurrence>();
+
+    public DbSet<OutingParticipation> OutingParticipations => Set<OutingParticipation>();
+
+    public DbSet<OutingMessage> OutingMessages => Set<OutingMessage>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
