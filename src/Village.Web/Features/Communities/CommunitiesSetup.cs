@@ -9,6 +9,7 @@ public static class CommunitiesSetup
         builder.Services.AddScoped<NearbyCommunities>();
         builder.Services.AddScoped<CommunityEmails>();
         builder.Services.AddMemoryCache();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CommunityDirectory>();
         builder.Services.AddScoped<CommunityAccess>();
         builder.Services.AddScoped<CommunityFeed>();

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Village.Web.Data;
 using Village.Web.Features.Moderation;
 using Village.Web.Infrastructure.Geo;
@@ -6,9 +8,16 @@ using Village.Web.Infrastructure.Geo;
 namespace Village.Web.Features.Communities;
 
 /// <summary>What a member may do in a community: read its content (members, or parents nearby when its admins
-/// opened it), post (members), and run it (admins). A ban stops reading and writing, a mute stops writing.</summary>
-public sealed class CommunityAccess(VillageDb db, CommunityDirectory directory, TimeProvider clock)
+/// opened it), post (members), and run it (admins). A ban stops reading and writing, a mute stops writing.
+/// <para>A page read (GET) may use the reader's standing kept in memory for a moment
+/// (<c>Communities:AccessCacheSeconds</c>, 30 by default), so browsing a community costs no query about the reader;
+/// anything that writes reads it afresh. A change made through this instance is seen at once (<see cref="Changed"/>);
+/// on other instances a ban or a block stops a parent's reading when their copy expires, and their writing at once.</para></summary>
+public sealed class CommunityAccess(
+    VillageDb db, CommunityDirectory directory, IMemoryCache cache, IHttpContextAccessor http, IConfiguration configuration, TimeProvider clock)
 {
+    private readonly TimeSpan keptFor = TimeSpan.FromSeconds(configuration.GetValue("Communities:AccessCacheSeconds", 30.0));
+
     public async Task<Access?> ForAsync(string slug, Guid memberId)
     {
         if (await directory.FindAsync(slug) is not { Community.Status: CommunityStatus.Approved } header)
@@ -26,8 +35,44 @@ public sealed class CommunityAccess(VillageDb db, CommunityDirectory directory, 
 
     /// <summary>Where the member stands in the community: their role, their mute or ban in force (its row, rare, is
     /// read only when there is one), and whether their feed is their own: they blocked someone or were blocked, or
-    /// moderators hid one of their posts here (see <see cref="Posts.CommunityFeed"/>). One query.</summary>
+    /// moderators hid one of their posts here (see <see cref="Posts.CommunityFeed"/>). One query, or none when a page
+    /// read finds it kept; a kept sanction that has ended since is read again.</summary>
     public async Task<Standing> StandingAsync(Guid communityId, Guid memberId)
+    {
+        if (keptFor <= TimeSpan.Zero || !HttpMethods.IsGet(http.HttpContext?.Request.Method ?? ""))
+        {
+            return await ReadStandingAsync(communityId, memberId);
+        }
+
+        var key = (nameof(Standing), communityId, memberId, Version(memberId).Value);
+        if (cache.TryGetValue(key, out Standing? kept) && (kept!.Sanction is not { } sanction || InForce(sanction)))
+        {
+            return kept;
+        }
+
+        var standing = await ReadStandingAsync(communityId, memberId);
+        cache.Set(key, standing, keptFor);
+        return standing;
+    }
+
+    /// <summary>After the member's role, sanction, blocks or moderated posts changed, in any community.</summary>
+    public void Changed(Guid memberId) => Interlocked.Increment(ref Version(memberId).Value);
+
+    // Outlives the standings it versions (kept far longer than they are), so an old standing never comes back.
+    private StrongBox<long> Version(Guid memberId) =>
+        cache.GetOrCreate((nameof(CommunityAccess), memberId), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10) + keptFor;
+            return new StrongBox<long>();
+        })!;
+
+    private bool InForce(CommunitySanction sanction)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return sanction.LiftedAt is null && sanction.StartsAt <= now && (sanction.EndsAt is not { } end || end > now);
+    }
+
+    private async Task<Standing> ReadStandingAsync(Guid communityId, Guid memberId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var standing = await db.Communities.Where(c => c.Id == communityId)

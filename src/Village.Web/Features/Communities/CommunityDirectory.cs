@@ -6,8 +6,8 @@ namespace Village.Web.Features.Communities;
 
 /// <summary>Communities by address, with what each of their pages shows about them (how many members, who runs
 /// them), kept in memory for a short while (<c>Communities:CacheSeconds</c>, 30 by default): a busy community's
-/// pages then ask the database only about the reader and the content. What decides access (roles, bans, blocks) is
-/// never kept. A change made through this instance is seen at once (<see cref="Forget"/>); other instances see it
+/// pages then ask the database only about the reader and the content (the reader's standing is kept by
+/// <see cref="CommunityAccess"/>). A change made through this instance is seen at once (<see cref="Forget"/>); other instances see it
 /// when their copy expires.</summary>
 public sealed class CommunityDirectory(VillageDb db, IMemoryCache cache, IConfiguration configuration)
 {

@@ -110,6 +110,7 @@ public sealed class ShowModel(
             });
             await db.SaveChangesAsync();
             directory.Forget(slug);
+            access.Changed(User.MemberId());
             Message = t["Community.Welcome", Community.Name];
         }
 
@@ -141,6 +142,7 @@ public sealed class ShowModel(
         var memberId = User.MemberId();
         await db.CommunityMembers.Where(m => m.CommunityId == communityId && m.MemberId == memberId).ExecuteDeleteAsync();
         directory.Forget(slug);
+        access.Changed(memberId);
         Message = t["Community.Left", Community.Name];
         return RedirectToPage(new { slug });
     }

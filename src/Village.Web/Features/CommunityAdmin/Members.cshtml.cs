@@ -9,7 +9,7 @@ namespace Village.Web.Features.CommunityAdmin;
 
 /// <summary>The roster: admins first, then members, by name, searchable and paged. Admins make a member admin,
 /// step down themselves or take another admin off the roster (never the last one), and mark a new member trusted.</summary>
-public sealed class MembersModel(VillageDb db, CommunityDirectory directory, IStringLocalizer<Texts> t) : AdminPageModel(db, directory)
+public sealed class MembersModel(VillageDb db, CommunityDirectory directory, CommunityAccess access, IStringLocalizer<Texts> t) : AdminPageModel(db, directory)
 {
     public const int PageSize = 30;
 
@@ -68,6 +68,7 @@ public sealed class MembersModel(VillageDb db, CommunityDirectory directory, ISt
 
         var changed = await Members(memberId).Where(m => m.Role == CommunityRole.Member)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, CommunityRole.Admin));
+        access.Changed(memberId);
         return changed == 0 ? NotFound() : Done(t["CommunityAdmin.Promoted"], "/members");
     }
 
@@ -95,6 +96,7 @@ public sealed class MembersModel(VillageDb db, CommunityDirectory directory, ISt
             .SetProperty(m => m.DutyDays, DutyDays.None)
             .SetProperty(m => m.OffDuty, false)
             .SetProperty(m => m.OffDutyUntil, (DateOnly?)null));
+        access.Changed(memberId);
         if (memberId == MemberId)
         {
             Message = t["CommunityAdmin.SteppedDown"];

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
+using Village.Web.Features.Communities;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
 
@@ -12,7 +13,7 @@ namespace Village.Web.Features.Moderation;
 
 /// <summary>The parents one has blocked, to unblock them; and blocking, from a parent's page, a post or a comment.</summary>
 [Authorize]
-public sealed class BlocksModel(VillageDb db, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class BlocksModel(VillageDb db, CommunityAccess access, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     public IReadOnlyList<Blocked> List { get; private set; } = [];
 
@@ -45,6 +46,8 @@ public sealed class BlocksModel(VillageDb db, TimeProvider clock, IStringLocaliz
         {
             db.Blocks.Add(new Block { BlockerId = me, BlockedId = id, CreatedAt = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
+            access.Changed(me);
+            access.Changed(id);
         }
 
         Message = t["Block.Done", name];
@@ -61,6 +64,8 @@ public sealed class BlocksModel(VillageDb db, TimeProvider clock, IStringLocaliz
 
         if (await db.Blocks.Where(b => b.BlockerId == me && b.BlockedId == id).ExecuteDeleteAsync() > 0)
         {
+            access.Changed(me);
+            access.Changed(id);
             Message = t["Block.Undone"];
         }
 

@@ -14,7 +14,7 @@ namespace Village.Web.Features.Moderation;
 /// <summary>Moderators approve the communities parents ask for (the parent who asked becomes its first admin), or
 /// decline them with a word of explanation.</summary>
 [Authorize(Policy = Roles.Moderator)]
-public sealed class CommunitiesModel(VillageDb db, CommunityDirectory directory, CommunityEmails emails, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class CommunitiesModel(VillageDb db, CommunityDirectory directory, CommunityAccess access, CommunityEmails emails, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     public IReadOnlyList<PendingCommunity> Pending { get; private set; } = [];
 
@@ -69,6 +69,10 @@ public sealed class CommunitiesModel(VillageDb db, CommunityDirectory directory,
 
         await db.SaveChangesAsync();
         directory.Forget(community.Slug);
+        if (requester is not null)
+        {
+            access.Changed(requester.Id);
+        }
         return RedirectToPage();
     }
 

@@ -11,7 +11,7 @@ namespace Village.Web.Features.Moderation;
 /// <summary>The moderators' actions, each checked, written to the log and closing the reports it answers: hide,
 /// restore and remove content, dismiss a report, mute or ban a member in a community, lift a sanction. A
 /// community's admins act on their community only; platform moderators anywhere.</summary>
-public sealed class Moderator(VillageDb db, CommunityFeed feed, TimeProvider clock, ModerationEmails emails)
+public sealed class Moderator(VillageDb db, CommunityFeed feed, CommunityAccess access, TimeProvider clock, ModerationEmails emails)
 {
     /// <summary>The durations offered for a mute or a ban, in days; 0 means until lifted.</summary>
     public static readonly int[] Durations = [1, 7, 30, 0];
@@ -65,6 +65,11 @@ public sealed class Moderator(VillageDb db, CommunityFeed feed, TimeProvider clo
         {
             await db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Moderation, state).SetProperty(p => p.ModerationReason, kept));
             feed.Changed(content.CommunityId);
+            if (content.AuthorId is { } author)
+            {
+                // Their feed there becomes their own (or stops being).
+                access.Changed(author);
+            }
         }
         else
         {
@@ -130,6 +135,7 @@ public sealed class Moderator(VillageDb db, CommunityFeed feed, TimeProvider clo
 
         Log(user, communityId, kind == SanctionKind.Ban ? ModerationAction.Ban : ModerationAction.Mute, ReportTarget.Member, memberId, memberId, reason, sanction.EndsAt);
         await db.SaveChangesAsync();
+        access.Changed(memberId);
         return true;
     }
 
@@ -144,6 +150,7 @@ public sealed class Moderator(VillageDb db, CommunityFeed feed, TimeProvider clo
         sanction.LiftedAt = clock.GetUtcNow().UtcDateTime;
         Log(user, sanction.CommunityId, ModerationAction.Lift, ReportTarget.Member, sanction.MemberId, sanction.MemberId, reason);
         await db.SaveChangesAsync();
+        access.Changed(sanction.MemberId);
         return true;
     }
 

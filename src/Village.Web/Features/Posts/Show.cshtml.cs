@@ -160,7 +160,9 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
             return false;
         }
 
-        // The post with what this reader needs to know about it, in one query.
+        // The post with what this reader needs to know about it and its comments, in one query. Comments moderators
+        // hid come too (they are few): only moderators and their authors are shown them. The block rule is Visibility's,
+        // written out because EF cannot expand an extension method inside a projection.
         var communityId = community.Community.Id;
         var found = await db.Posts.AsNoTracking().Where(p => p.Id == id && p.CommunityId == communityId)
             .Select(p => new
@@ -169,6 +171,13 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
                 AuthorName = db.Profiles.Where(a => a.MemberId == p.AuthorId).Select(a => a.DisplayName).FirstOrDefault(),
                 Thanked = db.PostThanks.Any(t => t.PostId == p.Id && t.MemberId == memberId),
                 Blocked = db.Blocks.Any(b => (b.BlockerId == memberId && b.BlockedId == p.AuthorId) || (b.BlockerId == p.AuthorId && b.BlockedId == memberId)),
+                Comments = db.Comments
+                    .Where(c => c.PostId == p.Id && !db.Blocks.Any(b => (b.BlockerId == memberId && b.BlockedId == c.AuthorId) || (b.BlockerId == c.AuthorId && b.BlockedId == memberId)))
+                    .OrderBy(c => c.CreatedAt)
+                    .Select(c => new CommentView(
+                        c.Body, db.Profiles.Where(a => a.MemberId == c.AuthorId).Select(a => a.DisplayName).FirstOrDefault(),
+                        c.CreatedAt, c.Id, c.AuthorId, c.Moderation, c.ModerationReason))
+                    .ToList(),
             })
             .SingleOrDefaultAsync();
         IsModerator = community.IsAdmin || Moderator.IsPlatformModerator(User);
@@ -182,11 +191,8 @@ public sealed class ShowModel(VillageDb db, CommunityAccess access, CommunityFee
         IsAuthor = post.AuthorId == memberId;
         AuthorName = found.AuthorName;
         Thanked = found.Thanked;
-        Comments = await db.Comments.AsNoTracking().Where(c => c.PostId == id).ShownTo(db, memberId, IsModerator).OrderBy(c => c.CreatedAt)
-            .GroupJoin(db.Profiles, c => c.AuthorId, p => p.MemberId, (c, authors) => new { c, authors })
-            .SelectMany(x => x.authors.DefaultIfEmpty(), (x, p) => new CommentView(
-                x.c.Body, p == null ? null : p.DisplayName, x.c.CreatedAt, x.c.Id, x.c.AuthorId, x.c.Moderation, x.c.ModerationReason))
-            .ToListAsync();
+        Comments = IsModerator ? found.Comments
+            : [.. found.Comments.Where(c => c.Moderation == ModerationState.Visible || c.AuthorId == memberId)];
         return true;
     }
 

@@ -175,6 +175,42 @@ public sealed class ModerationTests(VillageFactory factory) : IClassFixture<Vill
     }
 
     [Fact]
+    public async Task A_ban_made_on_another_instance_stops_writing_at_once_and_reading_once_the_kept_standing_expires()
+    {
+        var slug = (await factory.CommunityAsync()).Slug;
+        var (banned, bannedEmail) = await factory.MemberWithEmailAsync(slug, "Exclue");
+        var (author, _) = await factory.MemberWithEmailAsync(slug, "Auteur");
+        var postUrl = await author.PublishAsync(slug, "Troc de vêtements", "Samedi au parc.");
+        var commentToken = (await banned.GetAsync(postUrl)).AntiforgeryToken;
+        var bannedId = await MemberIdAsync(bannedEmail);
+        var communityId = await CommunityIdAsync(slug);
+
+        // Another instance bans her: this one still keeps her standing for reading, not for writing.
+        await factory.QueryAsync(db =>
+        {
+            db.CommunitySanctions.Add(new CommunitySanction
+            {
+                Id = Guid.CreateVersion7(),
+                CommunityId = communityId,
+                MemberId = bannedId,
+                Kind = SanctionKind.Ban,
+                Reason = "Insultes",
+                StartsAt = factory.Clock.GetUtcNow().UtcDateTime,
+                ById = bannedId,
+            });
+            return db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await banned.GetAsync(postUrl)).Status);
+        var comment = await banned.PostAsync(postUrl + "?handler=Comment", [new(Browser.AntiforgeryField, commentToken), new("CommentText", "Encore là")]);
+        Assert.Equal(HttpStatusCode.NotFound, comment.Status);
+        Assert.Equal(0, await factory.QueryAsync(db => db.Comments.CountAsync(c => c.Body == "Encore là")));
+
+        factory.ExpireKeptCopies();
+        Assert.Equal(HttpStatusCode.NotFound, (await banned.GetAsync(postUrl)).Status);
+    }
+
+    [Fact]
     public async Task A_muted_member_reads_but_cannot_post_comment_or_thank_until_lifted()
     {
         var slug = (await factory.CommunityAsync()).Slug;

@@ -97,6 +97,7 @@ public sealed class PostsApiTests(VillageFactory factory) : IClassFixture<Villag
             await db.Posts.Where(p => p.Id == hiddenId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Moderation, ModerationState.Hidden));
             return await db.SaveChangesAsync();
         });
+        factory.ExpireKeptCopies();
 
         Assert.Equal(["Poste masqué", "Poste de l'importun"], Titles(await JsonAsync(blocked, $"/api/communities/{slug}/posts")));
         Assert.Equal("Hidden", (string?)(await JsonAsync(blocked, $"/api{hiddenPost}"))["moderation"]);
