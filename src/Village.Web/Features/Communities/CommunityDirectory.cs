@@ -42,11 +42,40 @@ public sealed class CommunityDirectory(VillageDb db, IMemoryCache cache, IConfig
         return header;
     }
 
-    /// <summary>After a change to the community, its members or its admins.</summary>
-    public void Forget(string slug) => cache.Remove(Key(slug));
+    /// <summary>Where the approved local communities reach (centre and radius), kept like the headers: suggestions
+    /// measure a parent's distance to each in memory rather than asking the database on every home page.</summary>
+    public async Task<IReadOnlyList<CommunityArea>> LocalAreasAsync()
+    {
+        if (cache.TryGetValue(AreasKey, out IReadOnlyList<CommunityArea>? known))
+        {
+            return known!;
+        }
+
+        var areas = await db.Communities.AsNoTracking()
+            .Where(c => c.Status == CommunityStatus.Approved && c.Kind == CommunityKind.Local && c.Latitude != null && c.Longitude != null)
+            .Select(c => new CommunityArea(c.Id, c.Latitude!.Value, c.Longitude!.Value, c.RadiusKm))
+            .ToListAsync();
+        if (keptFor > TimeSpan.Zero)
+        {
+            cache.Set(AreasKey, areas, keptFor);
+        }
+
+        return areas;
+    }
+
+    /// <summary>After a change to the community, its members, its admins or its area.</summary>
+    public void Forget(string slug)
+    {
+        cache.Remove(Key(slug));
+        cache.Remove(AreasKey);
+    }
+
+    private const string AreasKey = nameof(CommunityDirectory) + ".Areas";
 
     private static (string, string) Key(string slug) => (nameof(CommunityDirectory), slug);
 }
 
 /// <summary>A community as its pages present it. The entity is shared between requests: read it, never change it.</summary>
+public sealed record CommunityArea(Guid Id, double Latitude, double Longitude, int RadiusKm);
+
 public sealed record CommunityHeader(Community Community, int MemberCount, IReadOnlyList<string> Admins);

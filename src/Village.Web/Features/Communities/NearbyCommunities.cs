@@ -6,22 +6,17 @@ namespace Village.Web.Features.Communities;
 
 /// <summary>The approved local communities whose area covers a parent's home, nearest first, with whether the
 /// parent already belongs. Shared by the home page and the communities page.</summary>
-public sealed class NearbyCommunities(VillageDb db)
+public sealed class NearbyCommunities(VillageDb db, CommunityDirectory directory)
 {
-    /// <summary>No community reaches further than this: the first, coarse filter in the database.</summary>
-    private const double MaxReachDegrees = 0.5;
+    // A cheap first filter before measuring distances: areas whose latitude alone puts them out of reach.
+    private const double KmPerDegreeOfLatitude = 111.2;
 
     public async Task<IReadOnlyList<CommunityCard>> AroundAsync(Guid memberId, double latitude, double longitude, int take)
     {
-        // First the areas alone (a light, index-only read); the cards, with their counts, only for those that reach.
-        var areas = await db.Communities.AsNoTracking()
-            .Where(c => c.Status == CommunityStatus.Approved && c.Kind == CommunityKind.Local
-                && c.Latitude >= latitude - MaxReachDegrees && c.Latitude <= latitude + MaxReachDegrees
-                && c.Longitude >= longitude - (2 * MaxReachDegrees) && c.Longitude <= longitude + (2 * MaxReachDegrees))
-            .Select(c => new { c.Id, c.Latitude, c.Longitude, c.RadiusKm })
-            .ToListAsync();
-        var distances = areas
-            .Select(c => (c.Id, Km: Coordinates.DistanceKm(latitude, longitude, c.Latitude!.Value, c.Longitude!.Value), c.RadiusKm))
+        // The areas are kept in memory; the cards, with their counts, are read only for those that reach.
+        var distances = (await directory.LocalAreasAsync())
+            .Where(c => Math.Abs(c.Latitude - latitude) * KmPerDegreeOfLatitude <= c.RadiusKm)
+            .Select(c => (c.Id, Km: Coordinates.DistanceKm(latitude, longitude, c.Latitude, c.Longitude), c.RadiusKm))
             .Where(c => c.Km <= c.RadiusKm)
             .OrderBy(c => c.Km)
             .Take(take)
