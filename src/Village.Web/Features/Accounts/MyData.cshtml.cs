@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
+using Village.Web.Features.Places;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Security;
 using Village.Web.Resources;
@@ -121,6 +122,30 @@ public sealed class MyDataModel(
             recommendations = await db.AddressRecommendations.AsNoTracking().Where(r => r.MemberId == id)
                 .Join(db.AddressEntries, r => r.EntryId, e => e.Id, (r, e) => new { entry = e.Name, r.Comment, r.CreatedAt, r.EditedAt })
                 .ToListAsync(),
+            placesProposed = await db.Places.AsNoTracking().Where(p => p.ProposedById == id)
+                .OrderBy(p => p.CreatedAt)
+                .Select(p => new
+                {
+                    p.Name,
+                    category = p.Category.ToString(),
+                    p.Description,
+                    p.Address,
+                    p.TownName,
+                    p.OpeningHours,
+                    p.IsFree,
+                    p.PriceNote,
+                    amenities = p.Amenities.ToString(),
+                    p.Website,
+                    status = p.Status.ToString(),
+                    p.DecisionNote,
+                    p.CreatedAt,
+                    p.UpdatedAt,
+                })
+                .ToListAsync(),
+            placeReviews = await db.PlaceReviews.AsNoTracking().Where(r => r.AuthorId == id)
+                .OrderBy(r => r.CreatedAt)
+                .Join(db.Places, r => r.PlaceId, p => p.Id, (r, p) => new { place = p.Name, r.Text, r.CreatedAt, r.EditedAt })
+                .ToListAsync(),
             ideas = await db.Ideas.AsNoTracking().Where(i => i.AuthorId == id)
                 .OrderBy(i => i.CreatedAt)
                 .Select(i => new { i.Title, i.Body, status = i.Status.ToString(), i.CreatedAt, i.EditedAt })
@@ -170,6 +195,9 @@ public sealed class MyDataModel(
         // Communities they asked for stay, no longer tied to them; their memberships go with the member (cascade).
         await db.Communities.Where(c => c.RequestedById == member.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RequestedById, (Guid?)null));
+        // Places they proposed that nobody else sees (waiting or declined) go; approved places and their reviews
+        // stay for everyone, unsigned (ProposedById and AuthorId set null by the database).
+        await db.Places.Where(p => p.ProposedById == member.Id && p.Status != PlaceStatus.Approved).ExecuteDeleteAsync();
         await members.DeleteAsync(member);
         await transaction.CommitAsync();
         await signIn.SignOutAsync();

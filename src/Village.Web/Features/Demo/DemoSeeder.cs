@@ -7,6 +7,7 @@ using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Ideas;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
+using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
@@ -99,6 +100,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         professional.ProfessionalDetails = "Sage-femme libérale, Namur";
         await db.SaveChangesAsync();
         await SeedCommunitiesAsync();
+        await SeedPlacesAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
     }
@@ -464,6 +466,144 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
             now.AddDays(-5), now.AddDays(-15),
             [("Massage bébé", ["camille@village.demo", "nathalie@village.demo"]), ("Premiers secours enfants", ["camille@village.demo", "youssef@village.demo", "nathalie@village.demo"]), ("Portage", ["youssef@village.demo"])],
             ids);
+        await db.SaveChangesAsync();
+    }
+
+    private sealed record DemoPlace(
+        string Name, PlaceCategory Category, string Town, string Address, string Description, string OpeningHours, bool IsFree,
+        string? PriceNote, PlaceAmenities Amenities, string ProposedBy, (string Member, string Text)[] Reviews,
+        PlaceStatus Status = PlaceStatus.Approved);
+
+    private static readonly DemoPlace[] Places =
+    [
+        new("Le Café Poussette", PlaceCategory.Cafe, "Namur", "Rue des Brasseurs 27",
+            "Un petit café où les poussettes sont les bienvenues : un tapis d'éveil, des livres en tissu, des chaises hautes et un vrai bon chocolat chaud pour les parents. Le mardi matin, des parents de bébés s'y retrouvent.",
+            "Du mardi au samedi, de 9 h à 18 h", false, "Boissons de 2 à 4 €, coin jeux gratuit",
+            PlaceAmenities.ChangingTable | PlaceAmenities.StrollerAccess | PlaceAmenities.FeedingSpace | PlaceAmenities.Indoor | PlaceAmenities.StepFree,
+            "camille@village.demo",
+            [("camille@village.demo", "Mon refuge des matins difficiles. Personne ne vous regarde de travers quand bébé pleure."),
+             ("nathalie@village.demo", "On rentre à deux poussettes sans problème, c'est rare !")]),
+        new("Coin des bébés lecteurs, bibliothèque du centre", PlaceCategory.Library, "Namur", "Place du Théâtre 4",
+            "Au rez-de-chaussée de la bibliothèque, un coin avec des coussins, des tapis et des albums pour les tout-petits. Le premier samedi du mois, une lectrice raconte des histoires aux bébés.",
+            "Mardi, mercredi et vendredi de 10 h à 18 h, samedi de 9 h à 13 h", true, null,
+            PlaceAmenities.StrollerAccess | PlaceAmenities.Indoor | PlaceAmenities.QuietCorner | PlaceAmenities.StepFree | PlaceAmenities.ChangingTable,
+            "sofia@village.demo",
+            [("sofia@village.demo", "Tiago adore l'heure du conte. C'est gratuit et les bibliothécaires sont adorables.")]),
+        new("Piscine de Salzinnes", PlaceCategory.Pool, "Namur", "Rue Henri Lemaître 70",
+            "Une piscine avec une pataugeoire chauffée à 32 °C pour les petits, et des cabines familiales avec table à langer. Des séances bébés nageurs le samedi matin.",
+            "Tous les jours de 8 h à 20 h, pataugeoire de 10 h à 18 h", false, "3 € par adulte, gratuit pour les moins de 3 ans",
+            PlaceAmenities.ChangingTable | PlaceAmenities.Indoor | PlaceAmenities.StepFree,
+            "youssef@village.demo",
+            [("youssef@village.demo", "La pataugeoire est vraiment chaude, Lina ne veut plus en sortir."),
+             ("camille@village.demo", "Cabines familiales propres et spacieuses. Évitez le mercredi après-midi, il y a du monde.")]),
+        new("Ludothèque La Toupie", PlaceCategory.IndoorPlay, "Namur", "Rue de l'Ange 15",
+            "On y joue sur place et on emprunte des jeux pour la maison. Un espace moelleux pour les moins de 3 ans, et des animatrices qui aiment discuter avec les parents.",
+            "Mercredi de 14 h à 18 h, samedi de 10 h à 12 h 30", false, "Inscription 10 € par an et par famille",
+            PlaceAmenities.Indoor | PlaceAmenities.StrollerAccess | PlaceAmenities.QuietCorner,
+            "nathalie@village.demo", []),
+        new("La Maison Verte de Namur", PlaceCategory.DropIn, "Namur", "Rue Saint-Nicolas 8",
+            "Un lieu d'accueil enfants-parents, anonyme et sans inscription, pour les enfants de 0 à 4 ans avec un parent. On vient quand on veut, on joue, on parle avec des accueillantes ou avec d'autres parents.",
+            "Lundi et jeudi de 14 h à 17 h 30", true, "Participation libre",
+            PlaceAmenities.ChangingTable | PlaceAmenities.FeedingSpace | PlaceAmenities.Indoor | PlaceAmenities.QuietCorner,
+            "camille@village.demo",
+            [("nathalie@village.demo", "J'y suis allée seule avec les jumelles un jour où je n'en pouvais plus. On m'a offert un café et écoutée. Merci.")]),
+        new("Parc Louise-Marie", PlaceCategory.Park, "Namur", "Avenue de la Plante 2",
+            "Un grand parc au bord de l'eau avec des canards, une plaine de jeux clôturée et des allées larges pour les poussettes. Des bancs à l'ombre pour la tétée.",
+            "Toujours ouvert", true, null,
+            PlaceAmenities.StrollerAccess | PlaceAmenities.StepFree,
+            "youssef@village.demo",
+            [("youssef@village.demo", "Notre balade du dimanche matin. La plaine de jeux est fermée par une barrière, c'est rassurant.")]),
+        new("Musée des Enfants du Confluent", PlaceCategory.Museum, "Namur", "Rue du Pont 21",
+            "Un petit musée où l'on touche tout : sons, lumières, matières. Un espace pour les moins de 2 ans avec tapis et miroirs.",
+            "Du mercredi au dimanche, de 10 h à 17 h", false, "6 € par adulte, gratuit pour les moins de 4 ans",
+            PlaceAmenities.ChangingTable | PlaceAmenities.StrollerAccess | PlaceAmenities.Indoor | PlaceAmenities.StepFree,
+            "sofia@village.demo", []),
+        new("Le Nid, tiers-lieu des familles", PlaceCategory.FamilyThirdPlace, "Namur", "Chaussée de Louvain 112",
+            "Un tiers-lieu pour les familles : ateliers de portage et de massage bébé, causeries entre parents, un coin coworking avec une garderie d'une heure.",
+            "Du lundi au vendredi, de 9 h à 17 h", false, "Entrée libre, ateliers de 5 à 10 €",
+            PlaceAmenities.ChangingTable | PlaceAmenities.FeedingSpace | PlaceAmenities.Indoor | PlaceAmenities.QuietCorner | PlaceAmenities.StepFree,
+            "camille@village.demo", []),
+        new("Café des Petits Pas", PlaceCategory.Cafe, "Lille", "Rue de Gand 34",
+            "Un café-poussette au cœur du Vieux-Lille : un coin jeux au fond, des jus frais, et des ateliers d'éveil musical le jeudi matin.",
+            "Du mardi au dimanche, de 9 h 30 à 18 h", false, "Boissons de 2,50 à 5 €",
+            PlaceAmenities.ChangingTable | PlaceAmenities.FeedingSpace | PlaceAmenities.Indoor | PlaceAmenities.StrollerAccess,
+            "lea@village.demo",
+            [("lea@village.demo", "Le premier endroit où j'ai parlé à d'autres mamans en arrivant à Lille."),
+             ("aminata@village.demo", "Calme le matin, on peut allaiter tranquillement au fond.")]),
+        new("Médiathèque Jean-Lévy, espace tout-petits", PlaceCategory.Library, "Lille", "Rue Édouard Delesalle 32",
+            "Un espace tout-petits avec des albums, des comptines et des coussins, et des « Bébés lecteurs » un mercredi sur deux.",
+            "Mardi au samedi, de 10 h à 18 h", true, null,
+            PlaceAmenities.StrollerAccess | PlaceAmenities.Indoor | PlaceAmenities.QuietCorner | PlaceAmenities.StepFree,
+            "lea@village.demo", []),
+        new("Piscine Marx-Dormoy", PlaceCategory.Pool, "Lille", "Rue Marx Dormoy 2",
+            "Un bassin d'apprentissage et une pataugeoire pour les petits, avec des créneaux « parents-bébés » le dimanche matin.",
+            "Horaires variables, créneau parents-bébés le dimanche de 9 h à 11 h", false, "3,20 € par adulte, gratuit pour les moins de 4 ans",
+            PlaceAmenities.ChangingTable | PlaceAmenities.Indoor,
+            "thomas@village.demo",
+            [("thomas@village.demo", "Le créneau du dimanche est parfait avec Noé : l'eau est chaude et les maîtres-nageurs patients.")]),
+        new("Ludothèque du Faubourg", PlaceCategory.IndoorPlay, "Lille", "Rue du Faubourg de Roubaix 90",
+            "Des jeux pour tous les âges, un espace bébés, et des goûters partagés le samedi. Les jours de pluie, c'est notre salon.",
+            "Mercredi et samedi, de 10 h à 12 h et de 14 h à 18 h", true, null,
+            PlaceAmenities.Indoor | PlaceAmenities.ChangingTable | PlaceAmenities.StepFree,
+            "thomas@village.demo", []),
+        new("Le Petit Jardin, lieu d'accueil enfants-parents", PlaceCategory.DropIn, "Lille", "Rue de Wazemmes 55",
+            "Sans rendez-vous et gratuit, pour les enfants jusqu'à 4 ans accompagnés d'un parent. Des accueillantes qui écoutent, en français et en anglais.",
+            "Mardi et vendredi, de 9 h à 12 h", true, null,
+            PlaceAmenities.ChangingTable | PlaceAmenities.FeedingSpace | PlaceAmenities.Indoor | PlaceAmenities.QuietCorner,
+            "aminata@village.demo",
+            [("aminata@village.demo", "On m'a aidée pour les papiers de la crèche, et mon fils a joué avec d'autres enfants. J'y retourne chaque semaine.")]),
+        new("Jardin Vauban", PlaceCategory.Park, "Lille", "Boulevard Vauban",
+            "Un jardin à l'anglaise avec un petit théâtre de marionnettes, des pelouses pour pique-niquer et des allées faciles pour les poussettes.",
+            "Tous les jours, de 8 h à la tombée de la nuit", true, null,
+            PlaceAmenities.StrollerAccess,
+            "lea@village.demo", []),
+        new("Salle de jeux Les Petits Loups", PlaceCategory.IndoorPlay, "Namur", "Rue de Bruxelles 60",
+            "Une nouvelle salle de jeux couverte avec un espace pour les moins de 3 ans, ouverte depuis peu.",
+            "Tous les jours, de 10 h à 19 h", false, "8 € par enfant",
+            PlaceAmenities.Indoor | PlaceAmenities.ChangingTable,
+            "nathalie@village.demo", [], PlaceStatus.Pending),
+    ];
+
+    /// <summary>Family-friendly places around Namur and Lille with a few reviews, and one proposal waiting for a moderator.</summary>
+    private async Task SeedPlacesAsync()
+    {
+        var ids = await db.Users.Where(m => m.Email!.EndsWith("@village.demo")).ToDictionaryAsync(m => m.Email!, m => m.Id);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (demo, index) in Places.Select((p, i) => (p, i)))
+        {
+            var town = gazetteer.Search(demo.Town, 1)[0];
+            var created = now.AddDays(-40 + index);
+            var place = new Place
+            {
+                Id = Guid.CreateVersion7(),
+                Status = demo.Status,
+                ProposedById = ids[demo.ProposedBy],
+                CreatedAt = created,
+                DecidedAt = demo.Status == PlaceStatus.Approved ? created.AddDays(1) : null,
+                ReviewCount = demo.Reviews.Length,
+            };
+            new PlaceInput
+            {
+                Name = demo.Name,
+                Category = demo.Category,
+                Description = demo.Description,
+                Address = demo.Address,
+                OpeningHours = demo.OpeningHours,
+                IsFree = demo.IsFree,
+                PriceNote = demo.PriceNote,
+                Amenities = [.. Enum.GetValues<PlaceAmenities>().Where(a => a != PlaceAmenities.None && demo.Amenities.HasFlag(a))],
+            }.CopyTo(place, town);
+            db.Places.Add(place);
+            db.PlaceReviews.AddRange(demo.Reviews.Select((r, i) => new PlaceReview
+            {
+                Id = Guid.CreateVersion7(),
+                PlaceId = place.Id,
+                AuthorId = ids[r.Member],
+                Text = r.Text,
+                CreatedAt = created.AddDays(2 + (3 * i)),
+            }));
+        }
+
         await db.SaveChangesAsync();
     }
 

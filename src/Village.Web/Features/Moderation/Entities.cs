@@ -36,6 +36,9 @@ public enum ReportTarget
     Post = 0,
     Comment = 1,
     Member = 2,
+
+    /// <summary>A family-friendly place a member proposed (approved or declined, never reported).</summary>
+    Place = 3,
 }
 
 public enum ReportReason
@@ -127,6 +130,12 @@ public enum ModerationAction
     Mute = 4,
     Ban = 5,
     Lift = 6,
+
+    /// <summary>A proposed place opened to everyone.</summary>
+    Approve = 7,
+
+    /// <summary>A proposed place turned down, with a word to the member.</summary>
+    Decline = 8,
 }
 
 /// <summary>A parent who no longer wants to see nor hear from another: each one's content is hidden from the other.</summary>
