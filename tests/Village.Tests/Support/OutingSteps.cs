@@ -12,12 +12,19 @@ namespace Village.Tests.Support;
 public static class OutingSteps
 {
     /// <summary>A signed-in parent living in Namur (their profile has the town), with their address and id.</summary>
-    public static async Task<Parent> ParentAsync(this VillageFactory factory, string name, Browser? browser = null)
+    public static async Task<Parent> ParentAsync(this VillageFactory factory, string name)
     {
-        browser ??= factory.NewBrowser();
+        var browser = factory.NewBrowser();
         var email = await browser.SignedInMemberAsync(factory, displayName: name);
         var id = await factory.LiveInNamurAsync(email);
         return new Parent(browser, email, id, name);
+    }
+
+    /// <summary>The same, a member of the community.</summary>
+    public static async Task<Parent> ParentInAsync(this VillageFactory factory, string slug, string name)
+    {
+        var (browser, email) = await factory.MemberWithEmailAsync(slug, name);
+        return new Parent(browser, email, await factory.LiveInNamurAsync(email), name);
     }
 
     public static async Task<Guid> LiveInNamurAsync(this VillageFactory factory, string email)
