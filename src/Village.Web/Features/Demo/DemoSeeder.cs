@@ -570,7 +570,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
                 Longitude = Coordinates.Round(town.Longitude),
                 MeetingPoint = demo.MeetingPoint,
                 TimeZone = timeZone,
-                StartsAtLocal = day.AddHours(demo.Hour).AddMinutes(demo.Minute),
+                StartsAtLocal = DateTime.SpecifyKind(day.AddHours(demo.Hour).AddMinutes(demo.Minute), DateTimeKind.Utc),
                 DurationMinutes = demo.Duration,
                 Recurrence = demo.Recurrence,
                 MinAgeMonths = demo.MinAge,

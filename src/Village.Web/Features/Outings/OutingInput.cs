@@ -185,7 +185,8 @@ public sealed class OutingInput
     {
         outing.Title = Title.Trim();
         outing.Description = Description.Trim();
-        outing.StartsAtLocal = StartsAtLocal!.Value;
+        // A wall-clock time, kept with the UTC kind that PostgreSQL's timestamptz columns require (never converted).
+        outing.StartsAtLocal = DateTime.SpecifyKind(StartsAtLocal!.Value, DateTimeKind.Utc);
         outing.DurationMinutes = DurationMinutes;
         outing.MinAgeMonths = MinAgeMonths;
         outing.MaxAgeMonths = MaxAgeMonths;

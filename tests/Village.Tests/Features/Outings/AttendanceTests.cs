@@ -110,7 +110,7 @@ public sealed class AttendanceTests(VillageFactory factory) : IClassFixture<Vill
             TownName = "Namur",
             Country = "BE",
             TimeZone = "Europe/Brussels",
-            StartsAtLocal = OutingSchedule.ToLocal(now, "Europe/Brussels").Date.AddDays(3).AddHours(10),
+            StartsAtLocal = DateTime.SpecifyKind(OutingSchedule.ToLocal(now, "Europe/Brussels").Date.AddDays(3).AddHours(10), DateTimeKind.Utc),
             DurationMinutes = 60,
             MaxFamilies = maxFamilies,
             CreatedAt = now,
