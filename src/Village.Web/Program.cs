@@ -7,6 +7,7 @@ using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Demo;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
+using Village.Web.Features.Outings;
 using Village.Web.Features.Safety;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
@@ -31,6 +32,7 @@ builder.AddModeration();
 builder.AddCommunityAdmin();
 builder.AddSafety();
 builder.AddNewsletter();
+builder.AddOutings();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
+using Village.Web.Features.Outings;
 using Village.Web.Features.Places;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Security;
@@ -23,6 +24,7 @@ public sealed class MyDataModel(
     UserManager<Member> members,
     SignInManager<Member> signIn,
     TimeProvider clock,
+    Attendance attendance,
     IStringLocalizer<Texts> t) : PageModel
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -161,6 +163,27 @@ public sealed class MyDataModel(
                 .Join(db.PollChoices, v => v.ChoiceId, c => c.Id, (v, c) => new { v.PollId, choice = c.Text })
                 .Join(db.Polls, x => x.PollId, p => p.Id, (x, p) => new { poll = p.Question, x.choice })
                 .ToListAsync(),
+            outingsOrganized = await db.Outings.AsNoTracking().Where(o => o.OrganizerId == id)
+                .OrderBy(o => o.CreatedAt)
+                .Select(o => new { o.Title, o.Description, o.Address, o.TownName, o.MeetingPoint, o.StartsAtLocal, o.TimeZone, recurrence = o.Recurrence.ToString(), status = o.Status.ToString(), o.CreatedAt })
+                .ToListAsync(),
+            outingsJoined = await db.OutingParticipations.AsNoTracking().Where(p => p.MemberId == id)
+                .Join(db.OutingOccurrences, p => p.OccurrenceId, o => o.Id, (p, o) => new { p, o })
+                .Join(db.Outings, x => x.o.OutingId, o => o.Id, (x, o) => new
+                {
+                    outing = o.Title,
+                    x.o.StartsAt,
+                    status = x.p.Status.ToString(),
+                    x.p.Adults,
+                    x.p.Children,
+                    x.p.JoinedAt,
+                    x.p.WantsMorningReminder,
+                })
+                .ToListAsync(),
+            outingMessages = await db.OutingMessages.AsNoTracking().Where(m => m.AuthorId == id)
+                .OrderBy(m => m.CreatedAt)
+                .Join(db.Outings, m => m.OutingId, o => o.Id, (m, o) => new { outing = o.Title, m.Text, m.CreatedAt })
+                .ToListAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
@@ -184,6 +207,11 @@ public sealed class MyDataModel(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
+        // Their upcoming outings are cancelled and the families told; they leave the dates they joined, and families
+        // waiting move up (told by email). Their participations then go with the member (cascade); outings and their
+        // messages stay, unsigned (OrganizerId / AuthorId set null by the database).
+        await attendance.MemberLeavingAsync(member.Id);
+        await db.SaveChangesAsync();
         // Emails carry the address: remove them, sent or not. The profile, children and languages go with the
         // member (cascade). Later features anonymise what others still need (a post's text stays, unsigned).
         await db.OutboxEmails.Where(e => e.MemberId == member.Id).ExecuteDeleteAsync();

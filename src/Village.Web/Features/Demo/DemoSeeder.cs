@@ -7,6 +7,7 @@ using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Ideas;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
+using Village.Web.Features.Outings;
 using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
@@ -99,8 +100,8 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         professional.ProfessionalStatus = ProfessionalStatus.Pending;
         professional.ProfessionalDetails = "Sage-femme libérale, Namur";
         await db.SaveChangesAsync();
-        await SeedCommunitiesAsync();
         await SeedPlacesAsync();
+        await SeedCommunitiesAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
     }
@@ -171,6 +172,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedModerationAsync(ids);
         await SeedAdminToolsAsync(ids);
         await SeedNewsletterAsync();
+        await SeedOutingsAsync(ids);
     }
 
     /// <summary>Parents de Namur is run by two admins: Camille on weekdays, Youssef at the weekend but on a break
@@ -640,5 +642,140 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
 
         log.WriteLine("  admin@village.demo         administrator and moderator");
         log.WriteLine("  sagefemme@village.demo     professional waiting for verification");
+    }
+
+    private sealed record DemoOuting(
+        string Organizer, string Title, string Description, string Address, string Town, DayOfWeek Day, int Hour, int Minute, int Duration,
+        OutingRecurrence Recurrence, int MinAge, int MaxAge, int MaxFamilies, string? Price, OutingSetting Setting, string MeetingPoint,
+        WelcomeOffer Welcome, string? WelcomeNote, RhythmTags Rhythm, string? Community, string[] Going, string[] Waiting, string? Place = null);
+
+    private static readonly DemoOuting[] Outings =
+    [
+        new("camille@village.demo", "Café poussettes du mardi",
+            "Un café au chaud chaque mardi matin, avec un coin jeux pour les petits et de la place pour les poussettes. On discute, on se passe les bons plans, personne ne juge si bébé pleure. Venez comme vous êtes !",
+            "Rue de l'Ange 18 (café Le Petit Salon)", "Namur", DayOfWeek.Tuesday, 10, 0, 90, OutingRecurrence.Weekly, 0, 24, 6, null,
+            OutingSetting.Indoor, "À la grande table près du coin jeux ; je porte un foulard vert.", WelcomeOffer.WaitAtTheDoor, null,
+            RhythmTags.Calm | RhythmTags.FeedingFriendly, null, ["youssef@village.demo", "nathalie@village.demo"], [], Place: "Le Café Poussette"),
+        new("youssef@village.demo", "Bébés nageurs à la piscine de Jambes",
+            "Séance bébés nageurs de 9 h 30 : eau chauffée à 32 °C, maître-nageur présent. Prévoir une couche de bain. On se retrouve ensuite à la cafétéria.",
+            "Boulevard de la Meuse 6 (piscine de Jambes)", "Namur", DayOfWeek.Saturday, 9, 30, 60, OutingRecurrence.None, 4, 36, 3, "4 € par enfant, gratuit pour les parents",
+            OutingSetting.Indoor, "Devant les vestiaires familles.", WelcomeOffer.None, null,
+            RhythmTags.Brief, "parents-de-namur", ["camille@village.demo", "sofia@village.demo"], ["nathalie@village.demo"]),
+        new("nathalie@village.demo", "Balade entre deux siestes au parc Louise-Marie",
+            "Un petit tour du parc à pas de poussette, une heure à peine, pour prendre l'air entre deux siestes. On s'arrête aux canards.",
+            "Parc Louise-Marie, avenue de la Plante", "Namur", DayOfWeek.Thursday, 14, 0, 60, OutingRecurrence.None, 0, 18, 5, null,
+            OutingSetting.Outdoor, "À l'entrée côté avenue de la Plante, près des grilles.", WelcomeOffer.WalkTogether, "depuis l'arrêt de bus de la gare de Namur, à 13 h 40",
+            RhythmTags.Brief | RhythmTags.BetweenNaps, null, ["camille@village.demo"], [], Place: "Parc Louise-Marie"),
+        new("lea@village.demo", "L'heure du conte à la médiathèque",
+            "Des histoires et des comptines pour les tout-petits, sur des tapis et des coussins. Gratuit, sans inscription auprès de la médiathèque : c'est juste pour y aller ensemble.",
+            "Rue Édouard Delesalle 32 (médiathèque Jean Lévy)", "Lille", DayOfWeek.Wednesday, 10, 30, 45, OutingRecurrence.EveryTwoWeeks, 3, 36, 3, null,
+            OutingSetting.Indoor, "Dans le hall, près des poussettes.", WelcomeOffer.WaitAtTheDoor, null,
+            RhythmTags.Calm | RhythmTags.Brief, "parents-de-lille", ["thomas@village.demo", "aminata@village.demo"], [], Place: "Médiathèque Jean-Lévy, espace tout-petits"),
+        new("thomas@village.demo", "Goûter au parc de la Citadelle",
+            "On apporte chacun un petit quelque chose, les grands courent, les petits regardent. S'il pleut, on se replie au café du zoo.",
+            "Avenue Mathias Delobel (parc de la Citadelle)", "Lille", DayOfWeek.Sunday, 15, 30, 120, OutingRecurrence.None, 0, 48, 8, null,
+            OutingSetting.Both, "Devant l'entrée du zoo, au kiosque.", WelcomeOffer.WalkTogether, "depuis le métro Gare Lille-Flandres, à 15 h",
+            RhythmTags.FeedingFriendly, null, ["lea@village.demo"], []),
+    ];
+
+    /// <summary>Outings in Namur and Lille in the coming two weeks: a weekly coffee, the pool's baby swim (full, with a
+    /// waiting list), a walk between naps, the library's story time; some with the welcome offer, some for a
+    /// community. Places may not exist yet: the addresses are given directly.</summary>
+    private async Task SeedOutingsAsync(Dictionary<string, Guid> ids)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var communities = await db.Communities.ToDictionaryAsync(c => c.Slug, c => c.Id);
+        var places = await db.Places.Where(p => p.Status == PlaceStatus.Approved).ToDictionaryAsync(p => p.Name);
+        foreach (var demo in Outings)
+        {
+            var town = gazetteer.Search(demo.Town, 1)[0];
+            var place = demo.Place is null ? null : places[demo.Place];
+            var timeZone = OutingSchedule.TimeZoneFor(town.Country);
+            var day = OutingSchedule.ToLocal(now, timeZone).Date.AddDays(1);
+            while (day.DayOfWeek != demo.Day)
+            {
+                day = day.AddDays(1);
+            }
+
+            var outing = new Outing
+            {
+                Id = Guid.CreateVersion7(),
+                OrganizerId = ids[demo.Organizer],
+                CommunityId = demo.Community is null ? null : communities[demo.Community],
+                PlaceId = place?.Id,
+                Title = demo.Title,
+                Description = demo.Description,
+                Address = place?.Address ?? demo.Address,
+                TownId = place?.TownId ?? town.Id,
+                TownName = place?.TownName ?? town.Name,
+                Country = place?.Country ?? town.Country,
+                Latitude = place?.Latitude ?? Coordinates.Round(town.Latitude),
+                Longitude = place?.Longitude ?? Coordinates.Round(town.Longitude),
+                MeetingPoint = demo.MeetingPoint,
+                TimeZone = timeZone,
+                StartsAtLocal = DateTime.SpecifyKind(day.AddHours(demo.Hour).AddMinutes(demo.Minute), DateTimeKind.Utc),
+                DurationMinutes = demo.Duration,
+                Recurrence = demo.Recurrence,
+                MinAgeMonths = demo.MinAge,
+                MaxAgeMonths = demo.MaxAge,
+                MaxFamilies = demo.MaxFamilies,
+                IsFree = demo.Price is null,
+                PriceNote = demo.Price,
+                Setting = demo.Setting,
+                Welcome = demo.Welcome,
+                WelcomeNote = demo.WelcomeNote,
+                Rhythm = demo.Rhythm,
+                Status = OutingStatus.Scheduled,
+                CreatedAt = now.AddDays(-2),
+            };
+            db.Outings.Add(outing);
+            await db.SaveChangesAsync();
+            await OutingDates.TopUpAsync(db, outing, now);
+            var first = await db.OutingOccurrences.Where(o => o.OutingId == outing.Id).OrderBy(o => o.StartsAt).FirstAsync();
+            var joined = now.AddDays(-1);
+            foreach (var (email, status) in demo.Going.Select(e => (e, ParticipationStatus.Going)).Concat(demo.Waiting.Select(e => (e, ParticipationStatus.Waiting))))
+            {
+                joined = joined.AddMinutes(37);
+                db.OutingParticipations.Add(new OutingParticipation
+                {
+                    Id = Guid.CreateVersion7(),
+                    OccurrenceId = first.Id,
+                    MemberId = ids[email],
+                    Adults = 1,
+                    Children = email == "nathalie@village.demo" ? 2 : 1,
+                    Status = status,
+                    JoinedAt = joined,
+                    WantsMorningReminder = email == "camille@village.demo",
+                });
+                if (status == ParticipationStatus.Going)
+                {
+                    first.GoingCount++;
+                }
+            }
+
+            if (demo.Going.Length > 0)
+            {
+                db.OutingMessages.Add(new OutingMessage
+                {
+                    Id = Guid.CreateVersion7(),
+                    OutingId = outing.Id,
+                    AuthorId = ids[demo.Organizer],
+                    Text = "Bonjour à toutes et à tous ! Si vous êtes en retard, pas de souci, on vous attend. Écrivez ici si besoin.",
+                    FromOrganizer = true,
+                    CreatedAt = now.AddHours(-20),
+                });
+                db.OutingMessages.Add(new OutingMessage
+                {
+                    Id = Guid.CreateVersion7(),
+                    OutingId = outing.Id,
+                    AuthorId = ids[demo.Going[0]],
+                    Text = "Merci, avec plaisir ! On viendra en porte-bébé.",
+                    FromOrganizer = false,
+                    CreatedAt = now.AddHours(-18),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
     }
 }
