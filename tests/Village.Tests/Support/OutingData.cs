@@ -46,7 +46,8 @@ public static class OutingData
             Longitude = at.Longitude,
             MeetingPoint = "Devant le banc rouge",
             TimeZone = Brussels,
-            StartsAtLocal = TimeZoneInfo.ConvertTimeFromUtc(starts[0], TimeZoneInfo.FindSystemTimeZoneById(Brussels)),
+            // A wall-clock time; PostgreSQL keeps every DateTime as timestamptz, which takes only UTC kinds.
+            StartsAtLocal = DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(starts[0], TimeZoneInfo.FindSystemTimeZoneById(Brussels)), DateTimeKind.Utc),
             DurationMinutes = 90,
             MinAgeMonths = 0,
             MaxAgeMonths = 36,
