@@ -136,6 +136,8 @@ public sealed class MyDataModel(
                 .Join(db.PollChoices, v => v.ChoiceId, c => c.Id, (v, c) => new { v.PollId, choice = c.Text })
                 .Join(db.Polls, x => x.PollId, p => p.Id, (x, p) => new { poll = p.Question, x.choice })
                 .ToListAsync(),
+            // The private calendar address itself is a secret: the export says only that it exists and since when.
+            calendarFeed = await db.CalendarFeeds.AsNoTracking().Where(f => f.MemberId == id).Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })

@@ -7,6 +7,7 @@ using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Ideas;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
+using Village.Web.Features.Outings;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
@@ -169,6 +170,96 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedModerationAsync(ids);
         await SeedAdminToolsAsync(ids);
         await SeedNewsletterAsync();
+        await SeedDiscoveryAsync(ids);
+    }
+
+    private sealed record DemoOuting(
+        string Organizer, string? Community, string Town, string Title, string Description, string Address, int InDays, int Hour,
+        int MinAge, int MaxAge, int MaxFamilies, bool Free, OutingSetting Setting, WelcomeOffer Welcome, RhythmTags Rhythm, bool Weekly,
+        string[] Going, string[] Waiting);
+
+    /// <summary>Outings to discover on /outings, the home page and in calendars: a weekly coffee in Namur that Youssef
+    /// already joins, a full baby-reading morning in Lille with Aminata waiting, and a community walk in Namur.</summary>
+    private static readonly DemoOuting[] DemoOutings =
+    [
+        new("camille@village.demo", null, "Namur", "Café poussettes au bord de la Meuse",
+            "Un café tranquille dans un salon de thé avec coin jeux. On parle de tout et de rien, les bébés sont les bienvenus (et les pleurs aussi).",
+            "Rue de l'Ange 25", 2, 10, 0, 12, 5, false, OutingSetting.Indoor, WelcomeOffer.WaitAtTheDoor, RhythmTags.Calm | RhythmTags.FeedingFriendly,
+            true, ["youssef@village.demo"], []),
+        new("lea@village.demo", null, "Lille", "Bébés lecteurs à la médiathèque",
+            "Des comptines et des livres en tissu pour les tout-petits, sur des tapis. Court et doux, entre deux siestes.",
+            "Place du Théâtre", 3, 10, 0, 18, 2, true, OutingSetting.Indoor, WelcomeOffer.WalkTogether, RhythmTags.Brief | RhythmTags.BetweenNaps,
+            false, ["thomas@village.demo"], ["aminata@village.demo"]),
+        new("youssef@village.demo", "parents-de-namur", "Namur", "Balade à la Citadelle en porte-bébé",
+            "Une heure de marche douce, à notre rythme, avec une pause goûter en haut. Porte-bébé conseillé.",
+            "Route Merveilleuse", 5, 14, 0, 36, 6, true, OutingSetting.Outdoor, WelcomeOffer.None, RhythmTags.Calm,
+            false, ["sofia@village.demo"], []),
+    ];
+
+    private async Task SeedDiscoveryAsync(Dictionary<string, Guid> ids)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        var today = TimeZoneInfo.ConvertTimeFromUtc(now, zone).Date;
+        foreach (var demo in DemoOutings)
+        {
+            var town = gazetteer.Search(demo.Town, 1)[0];
+            var local = today.AddDays(demo.InDays).AddHours(demo.Hour);
+            var outing = new Outing
+            {
+                Id = Guid.CreateVersion7(),
+                OrganizerId = ids[demo.Organizer],
+                CommunityId = demo.Community is null ? null : await db.Communities.Where(c => c.Slug == demo.Community).Select(c => c.Id).SingleAsync(),
+                Title = demo.Title,
+                Description = demo.Description,
+                Address = demo.Address,
+                TownId = town.Id,
+                TownName = town.Name,
+                Country = town.Country,
+                Latitude = Coordinates.Round(town.Latitude),
+                Longitude = Coordinates.Round(town.Longitude),
+                MeetingPoint = "Devant l'entrée, je porte un bonnet jaune",
+                TimeZone = town.Country == "FR" ? "Europe/Paris" : "Europe/Brussels",
+                StartsAtLocal = DateTime.SpecifyKind(local, DateTimeKind.Utc),
+                DurationMinutes = 90,
+                Recurrence = demo.Weekly ? OutingRecurrence.Weekly : OutingRecurrence.None,
+                MinAgeMonths = demo.MinAge,
+                MaxAgeMonths = demo.MaxAge,
+                MaxFamilies = demo.MaxFamilies,
+                IsFree = demo.Free,
+                PriceNote = demo.Free ? null : "Chacun paie sa boisson",
+                Setting = demo.Setting,
+                Welcome = demo.Welcome,
+                WelcomeNote = demo.Welcome == WelcomeOffer.None ? null : "Écrivez-moi un mot dans la discussion si vous venez pour la première fois.",
+                Rhythm = demo.Rhythm,
+                CreatedAt = now,
+            };
+            db.Outings.Add(outing);
+            foreach (var week in Enumerable.Range(0, demo.Weekly ? 8 : 1))
+            {
+                var starts = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local.AddDays(7 * week), DateTimeKind.Unspecified), TimeZoneInfo.FindSystemTimeZoneById(outing.TimeZone));
+                var date = new OutingOccurrence { Id = Guid.CreateVersion7(), OutingId = outing.Id, StartsAt = starts, EndsAt = starts.AddMinutes(90) };
+                db.OutingOccurrences.Add(date);
+                var families = new[] { demo.Organizer }.Concat(week == 0 ? demo.Going : []).Select(e => (e, ParticipationStatus.Going))
+                    .Concat((week == 0 ? demo.Waiting : []).Select(e => (e, ParticipationStatus.Waiting)));
+                foreach (var (email, status) in families)
+                {
+                    date.GoingCount += status == ParticipationStatus.Going ? 1 : 0;
+                    db.OutingParticipations.Add(new OutingParticipation
+                    {
+                        Id = Guid.CreateVersion7(),
+                        OccurrenceId = date.Id,
+                        MemberId = ids[email],
+                        Adults = 1,
+                        Children = 1,
+                        Status = status,
+                        JoinedAt = now,
+                    });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Parents de Namur is run by two admins: Camille on weekdays, Youssef at the weekend but on a break
