@@ -120,20 +120,23 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
     apt_install python3-aiosmtpd
 fi
 
-run_tests sqlite tests/Village.Tests VILLAGE_TEST_PROVIDER=sqlite
-run_tests postgres tests/Village.Tests VILLAGE_TEST_PROVIDER=postgres "VILLAGE_TEST_POSTGRES=$VILLAGE_TEST_POSTGRES"
-
+# The browser tests' npm packages: axe-core for them, and ical.js, which the calendar tests of tests/Village.Tests
+# run through node to parse the .ics files.
 BROWSER_PROJECT=tests/Village.BrowserTests
-step "Browser test prerequisites"
-if [ ! -x /usr/bin/chromium ]; then
-    echo "Installing Chromium"
-    apt_install chromium
-fi
 if ! command -v npm >/dev/null 2>&1; then
     echo "Installing Node.js and npm"
     apt_install nodejs npm
 fi
 (cd "$BROWSER_PROJECT" && npm ci --no-audit --no-fund --loglevel=error)
+
+run_tests sqlite tests/Village.Tests VILLAGE_TEST_PROVIDER=sqlite
+run_tests postgres tests/Village.Tests VILLAGE_TEST_PROVIDER=postgres "VILLAGE_TEST_POSTGRES=$VILLAGE_TEST_POSTGRES"
+
+step "Browser test prerequisites"
+if [ ! -x /usr/bin/chromium ]; then
+    echo "Installing Chromium"
+    apt_install chromium
+fi
 run_tests browser "$BROWSER_PROJECT" VILLAGE_TEST_PROVIDER=sqlite
 
 step "Summary (results in $RESULTS)"

@@ -10,6 +10,9 @@ internal static class BenchData
 
     public const string EmailDomain = "bench.village";
 
+    /// <summary>The town id of generated outings, to find and delete them.</summary>
+    public const string OutingTownId = "BENCH";
+
     public static string Email(int n) => $"parent{n}@{EmailDomain}";
 
     /// <summary>Every generated community's address starts with this, so a new run can delete the last one's.</summary>

@@ -27,7 +27,8 @@ internal static class Generator
         var seed = args.Int("seed", 42);
         var communities = args.Int("communities", 1_000);
         var posts = args.Int("posts", 1_000_000);
-        if (parents < 1 || communities < 0 || posts < 0 || (posts > 0 && communities == 0))
+        var outings = args.Int("outings", 50_000);
+        if (parents < 1 || communities < 0 || posts < 0 || outings < 0 || (posts > 0 && communities == 0))
         {
             throw new ArgumentException("--parents must be at least 1; --communities and --posts not negative, and posts need communities.");
         }
@@ -46,6 +47,13 @@ internal static class Generator
 
         await using var dataSource = NpgsqlDataSource.Create(connection);
         await using var conn = await dataSource.OpenConnectionAsync();
+
+        step.Restart();
+        var deletedOutings = await ExecuteAsync(conn, $"DELETE FROM \"Outings\" WHERE \"TownId\" = '{BenchData.OutingTownId}'", timeoutSeconds: 900);
+        if (deletedOutings > 0)
+        {
+            Console.WriteLine($"Deleted {deletedOutings:N0} earlier bench outings in {step.Elapsed.TotalSeconds:F1} s.");
+        }
 
         step.Restart();
         var deletedCommunities = await ExecuteAsync(
@@ -94,6 +102,14 @@ internal static class Generator
             var homes = dataset.Members.Zip(dataset.Profiles, (m, p) => (m.Id, p.Latitude!.Value, p.Longitude!.Value, m.CreatedAt)).ToList();
             await using var transaction = await conn.BeginTransactionAsync();
             await CommunityGenerator.GenerateAsync(conn, homes, communities, posts, seed, today, towns);
+            await transaction.CommitAsync();
+        }
+
+        if (outings > 0)
+        {
+            var homes = dataset.Members.Zip(dataset.Profiles, (m, p) => (m.Id, p.Latitude!.Value, p.Longitude!.Value, m.CreatedAt)).ToList();
+            await using var transaction = await conn.BeginTransactionAsync();
+            await OutingGenerator.GenerateAsync(conn, homes, outings, seed, today);
             await transaction.CommitAsync();
         }
 

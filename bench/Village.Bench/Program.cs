@@ -33,14 +33,14 @@ static void PrintUsage() => Console.Error.WriteLine(
     """
     Village.Bench: a dataset generator and HTTP load scenarios for Village.Web.
 
-      generate --connection "<npgsql connection string>" [--parents 100000] [--communities 1000] [--posts 1000000] [--seed 42]
+      generate --connection "<npgsql connection string>" [--parents 100000] [--communities 1000] [--posts 1000000] [--outings 50000] [--seed 42]
           Migrates the schema with the app's own migrations, deletes earlier bench parents
           (parent{n}@bench.village) and communities (bench-{n}), bulk-loads new ones with binary COPY
           (posts with their comments and merci), then runs ANALYZE.
           Every bench parent's password is "bench-password".
 
       run [--url http://127.0.0.1:5090] [--connections 50] [--duration 20] [--warmup 3]
-          [--scenario landing|home|profile|towns|feed|post|get:/path|auth:/path]... [--accounts 50] [--parents 100000] [--seed 42]
+          [--scenario landing|home|profile|towns|feed|post|outings|get:/path|auth:/path]... [--accounts 50] [--parents 100000] [--seed 42]
           [--connection "<npgsql>"] [--app-pid PID] [--db-pid POSTMASTER_PID]
           Signs in --accounts bench parents (for the signed-in scenarios), runs each scenario (all by
           default) and prints p50/p95/p99 latency and throughput. With --connection, and a server that

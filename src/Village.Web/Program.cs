@@ -33,6 +33,7 @@ builder.AddCommunityAdmin();
 builder.AddSafety();
 builder.AddNewsletter();
 builder.AddOutings();
+builder.AddDiscovery();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 
@@ -65,6 +66,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapApi();
+app.MapDiscovery();
 app.MapCultureSwitch();
 app.MapRazorPages();
 await app.RunAsync();

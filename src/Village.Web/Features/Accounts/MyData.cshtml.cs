@@ -184,6 +184,8 @@ public sealed class MyDataModel(
                 .OrderBy(m => m.CreatedAt)
                 .Join(db.Outings, m => m.OutingId, o => o.Id, (m, o) => new { outing = o.Title, m.Text, m.CreatedAt })
                 .ToListAsync(),
+            // The private calendar address itself is a secret: the export says only that it exists and since when.
+            calendarFeed = await db.CalendarFeeds.AsNoTracking().Where(f => f.MemberId == id).Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Outings;
 using Village.Web.Features.Profiles;
 using Village.Web.Features.Shared;
 
 namespace Village.Web.Features.Home;
 
 /// <summary>The landing page for visitors; for a signed-in parent, where they stand and what to do next.</summary>
-public sealed class IndexModel(VillageDb db, NearbyCommunities communities) : PageModel
+public sealed class IndexModel(VillageDb db, NearbyCommunities communities, OutingSearch outings) : PageModel
 {
     /// <summary>How far "nearby" reaches on the home page, in degrees of latitude (about 10 km).</summary>
     private const double NearbyDegrees = 0.09;
@@ -19,6 +20,9 @@ public sealed class IndexModel(VillageDb db, NearbyCommunities communities) : Pa
 
     /// <summary>Local communities around the parent that they have not joined yet.</summary>
     public IReadOnlyList<CommunityCard> SuggestedCommunities { get; private set; } = [];
+
+    /// <summary>Up to 3 outings within 10 km this week, for a parent with a position.</summary>
+    public IReadOnlyList<OutingCard> OutingsThisWeek { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -46,6 +50,8 @@ public sealed class IndexModel(VillageDb db, NearbyCommunities communities) : Pa
             var visibleAround = await VisibleParentsAroundAsync(lat, lon);
             Home = Home with { ParentsNearby = visibleAround - (Home.VisibleNearby ? 1 : 0) };
             SuggestedCommunities = [.. (await communities.AroundAsync(id, lat, lon, 3)).Where(c => !c.IsMember)];
+            OutingsThisWeek = (await outings.SearchAsync(
+                outings.For(lat, lon, OutingSearch.DefaultKm, OutingPeriod.Week) with { PageSize = 3 }, id, HttpContext.RequestAborted)).Items;
         }
     }
 

@@ -42,6 +42,8 @@ internal sealed class OutingConfiguration :
         outing.HasIndex(o => o.OrganizerId);
         outing.HasIndex(o => o.CommunityId);
         outing.HasIndex(o => o.PlaceId);
+        // Outings near a point (discovery): migration 20261122103000_OutingDiscovery.
+        outing.HasIndex(o => new { o.Latitude, o.Longitude });
     }
 
     public void Configure(EntityTypeBuilder<OutingOccurrence> occurrence)

@@ -12,7 +12,7 @@ public static class SecuritySetup
     public const string AccountPolicy = "accounts";
 
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)

@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using Village.Web.Data;
+using Village.Web.Infrastructure.Geo;
+
+namespace Village.Web.Features.Outings;
+
+/// <summary>When a parent wants to go out: the rest of this week (to Sunday night), this weekend, or the next 4 weeks.
+/// Weeks and weekends are those of each outing's own time zone.</summary>
+public enum OutingPeriod
+{
+    Week = 0,
+    Weekend = 1,
+    FourWeeks = 2,
+}
+
+/// <summary>What a search asks: around a coarse position, within a distance as the crow flies, in a time window, with
+/// optional filters. <see cref="Period"/>, when given, is checked again in each outing's time zone.</summary>
+public sealed record OutingQuery(
+    double Latitude,
+    double Longitude,
+    int Km,
+    DateTime From,
+    DateTime To,
+    OutingPeriod? Period = null,
+    int? AgeMonths = null,
+    bool FreeOnly = false,
+    bool IndoorOnly = false,
+    int Page = 1,
+    int PageSize = OutingSearch.PageSize);
+
+/// <summary>One date of an outing as lists show it. <see cref="DistanceKm"/> is null when the list is not about a place
+/// (my outings). Never the meeting point.</summary>
+public sealed record OutingCard(
+    Guid OutingId,
+    Guid OccurrenceId,
+    string Title,
+    string TownName,
+    double Latitude,
+    double Longitude,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string TimeZone,
+    int MinAgeMonths,
+    int MaxAgeMonths,
+    int GoingCount,
+    int MaxFamilies,
+    bool IsFree,
+    OutingSetting Setting,
+    WelcomeOffer Welcome,
+    RhythmTags Rhythm,
+    bool IsCancelled,
+    double? DistanceKm = null,
+    ParticipationStatus? Participation = null,
+    bool IsOrganizer = false)
+{
+    public bool IsFull => GoingCount >= MaxFamilies;
+
+    public string Path => $"/outings/{OutingId}";
+
+    /// <summary>The start in the outing's own time zone, as the organiser wrote it.</summary>
+    public DateTime LocalStart => OutingSearch.ToLocal(StartsAt, TimeZone);
+}
+
+public sealed record OutingResults(IReadOnlyList<OutingCard> Items, bool HasNextPage);
+
+/// <summary>Upcoming dates of outings near a point, for /outings, the home page and the API. One query: the dates in the
+/// window joined to their outings, filtered in the database by a box around the point and the squared (flat-earth)
+/// distance, which is exact enough at 50 km; visibility through <see cref="OutingVisibility"/>.</summary>
+public sealed class OutingSearch(VillageDb db, TimeProvider time)
+{
+    public const int PageSize = 20;
+
+    public static readonly int[] Distances = [2, 5, 10, 20, 50];
+
+    public const int DefaultKm = 10;
+
+    public const int MaxKm = 50;
+
+    /// <summary>The time zones outings are written in (France, Belgium, Luxembourg, Switzerland).</summary>
+    public static readonly string[] TimeZones = ["Europe/Paris", "Europe/Brussels", "Europe/Luxembourg", "Europe/Zurich"];
+
+    private const double KmPerDegree = 111.2;
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>A query for a period: its window is the widest over the time zones outings use (they agree today).</summary>
+    public OutingQuery For(double latitude, double longitude, int km, OutingPeriod period, int? ageMonths = null, bool freeOnly = false, bool indoorOnly = false, int page = 1)
+    {
+        var now = Now;
+        var windows = TimeZones.Select(z => Window(period, now, z)).ToList();
+        return new OutingQuery(latitude, longitude, km, windows.Min(w => w.From), windows.Max(w => w.To), period, ageMonths, freeOnly, indoorOnly, page);
+    }
+
+    /// <summary>The UTC window of a period as seen in a time zone: from now to Monday 00:00 for the week, Saturday 00:00
+    /// (or now, during the weekend) to Monday 00:00 for the weekend, now and the next 28 days.</summary>
+    public static (DateTime From, DateTime To) Window(OutingPeriod period, DateTime nowUtc, string timeZone)
+    {
+        var zone = Zone(timeZone);
+        var today = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone).Date;
+        var nextMonday = today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
+        DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+        return period switch
+        {
+            OutingPeriod.Week => (nowUtc, Utc(nextMonday)),
+            OutingPeriod.Weekend => (Max(nowUtc, Utc(nextMonday.AddDays(-2))), Utc(nextMonday)),
+            _ => (nowUtc, nowUtc.AddDays(28)),
+        };
+    }
+
+    public async Task<OutingResults> SearchAsync(OutingQuery query, Guid? viewerId, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var start = Max(query.From, now);
+        var outings = viewerId is Guid id ? db.Outings.AsNoTracking().VisibleTo(db, id, now) : db.Outings.AsNoTracking().Public();
+        var (lat, lon) = (query.Latitude, query.Longitude);
+        var dLat = query.Km / KmPerDegree;
+        var cos = Math.Max(0.2, Math.Cos(lat * Math.PI / 180));
+        var dLon = dLat / cos;
+        var cos2 = cos * cos;
+        var radius2 = dLat * dLat;
+        outings = outings.Where(o => o.Status == OutingStatus.Scheduled
+            && o.Latitude >= lat - dLat && o.Latitude <= lat + dLat && o.Longitude >= lon - dLon && o.Longitude <= lon + dLon
+            && ((o.Latitude - lat) * (o.Latitude - lat)) + ((o.Longitude - lon) * (o.Longitude - lon) * cos2) <= radius2);
+        if (query.AgeMonths is int age)
+        {
+            outings = outings.Where(o => o.MinAgeMonths <= age && o.MaxAgeMonths >= age);
+        }
+
+        if (query.FreeOnly)
+        {
+            outings = outings.Where(o => o.IsFree);
+        }
+
+        if (query.IndoorOnly)
+        {
+            outings = outings.Where(o => o.Setting != OutingSetting.Outdoor);
+        }
+
+        var rows = await (
+                from occurrence in db.OutingOccurrences.AsNoTracking()
+                where occurrence.StartsAt >= start && occurrence.StartsAt < query.To && !occurrence.IsCancelled
+                join o in outings on occurrence.OutingId equals o.Id
+                orderby occurrence.StartsAt, occurrence.Id
+                select new OutingCard(
+                    o.Id, occurrence.Id, o.Title, o.TownName, o.Latitude, o.Longitude, occurrence.StartsAt, occurrence.EndsAt, o.TimeZone,
+                    o.MinAgeMonths, o.MaxAgeMonths, occurrence.GoingCount, o.MaxFamilies, o.IsFree, o.Setting, o.Welcome, o.Rhythm,
+                    false, null, null, false))
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1)
+            .ToListAsync(cancellationToken);
+        var items = rows.Take(query.PageSize)
+            .Where(r => query.Period is not OutingPeriod period || InWindow(r, period, now))
+            .Select(r => r with { DistanceKm = Coordinates.DistanceKm(lat, lon, r.Latitude, r.Longitude) })
+            .ToList();
+        return new OutingResults(items, rows.Count > query.PageSize);
+    }
+
+    /// <summary>The outings a parent organises and the dates they joined (going or waiting), from a moment on.</summary>
+    public async Task<IReadOnlyList<OutingCard>> MineAsync(Guid memberId, DateTime since, int take, CancellationToken cancellationToken = default)
+    {
+        var rows = await (
+                from occurrence in db.OutingOccurrences.AsNoTracking()
+                where occurrence.EndsAt >= since
+                join o in db.Outings.AsNoTracking() on occurrence.OutingId equals o.Id
+                let participation = db.OutingParticipations.Where(p => p.OccurrenceId == occurrence.Id && p.MemberId == memberId)
+                    .Select(p => (ParticipationStatus?)p.Status).FirstOrDefault()
+                where o.OrganizerId == memberId || participation != null
+                orderby occurrence.StartsAt, occurrence.Id
+                select new OutingCard(
+                    o.Id, occurrence.Id, o.Title, o.TownName, o.Latitude, o.Longitude, occurrence.StartsAt, occurrence.EndsAt, o.TimeZone,
+                    o.MinAgeMonths, o.MaxAgeMonths, occurrence.GoingCount, o.MaxFamilies, o.IsFree, o.Setting, o.Welcome, o.Rhythm,
+                    occurrence.IsCancelled || o.Status == OutingStatus.Cancelled, null, participation, o.OrganizerId == memberId))
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    public static DateTime ToLocal(DateTime utc, string timeZone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(timeZone));
+
+    /// <summary>The outing's time zone, or Brussels' when the name is unknown on this machine.</summary>
+    public static TimeZoneInfo Zone(string timeZone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
+    private static bool InWindow(OutingCard card, OutingPeriod period, DateTime now)
+    {
+        var (from, to) = Window(period, now, card.TimeZone);
+        return card.StartsAt >= from && card.StartsAt < to;
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+}
