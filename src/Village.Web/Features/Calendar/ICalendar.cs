@@ -48,7 +48,7 @@ public static class ICalendar
 
         foreach (var e in list)
         {
-            var zone = Outings.OutingSearch.Zone(e.TimeZone);
+            var zone = Outings.OutingSchedule.Zone(e.TimeZone);
             Line(text, "BEGIN:VEVENT");
             Line(text, $"UID:{e.OccurrenceId}@village");
             Line(text, "DTSTAMP:" + Utc(stampUtc));
@@ -132,7 +132,7 @@ public static class ICalendar
     /// DTSTART in the local time before the change, as RFC 5545 wants).</summary>
     private static void WriteTimeZone(StringBuilder text, string id, int firstYear, int lastYear)
     {
-        var zone = Outings.OutingSearch.Zone(id);
+        var zone = Outings.OutingSchedule.Zone(id);
         var start = new DateTime(firstYear, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var end = new DateTime(lastYear + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         Line(text, "BEGIN:VTIMEZONE");

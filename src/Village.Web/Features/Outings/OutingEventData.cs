@@ -35,7 +35,7 @@ public static class OutingEventData
 
     public static string Json(Outing outing, OutingOccurrence date, string? organizer, string site)
     {
-        var zone = OutingSearch.Zone(outing.TimeZone);
+        var zone = OutingSchedule.Zone(outing.TimeZone);
         string Local(DateTime utc)
         {
             var instant = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));

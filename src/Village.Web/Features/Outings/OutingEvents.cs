@@ -34,6 +34,6 @@ public sealed class OutingEvents(VillageDb db) : IUpcomingEvents
         return [.. rows.Select(o => new UpcomingEvent(
             o.Title, $"/outings/{o.Id}", "Outings.NewsletterKind", DateTime.SpecifyKind(o.Next!.Value, DateTimeKind.Utc), o.CreatedAt,
             NewsletterComposer.Excerpt(
-                $"{OutingSearch.ToLocal(o.Next.Value, o.TimeZone).ToString("dd/MM HH:mm", CultureInfo.InvariantCulture)} · {o.TownName}. {o.Description}")))];
+                $"{OutingSchedule.ToLocal(o.Next.Value, o.TimeZone).ToString("dd/MM HH:mm", CultureInfo.InvariantCulture)} · {o.TownName}. {o.Description}")))];
     }
 }

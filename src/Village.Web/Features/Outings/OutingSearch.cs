@@ -58,7 +58,7 @@ public sealed record OutingCard(
     public string Path => $"/outings/{OutingId}";
 
     /// <summary>The start in the outing's own time zone, as the organiser wrote it.</summary>
-    public DateTime LocalStart => OutingSearch.ToLocal(StartsAt, TimeZone);
+    public DateTime LocalStart => OutingSchedule.ToLocal(StartsAt, TimeZone);
 }
 
 public sealed record OutingResults(IReadOnlyList<OutingCard> Items, bool HasNextPage);
@@ -95,7 +95,7 @@ public sealed class OutingSearch(VillageDb db, TimeProvider time)
     /// (or now, during the weekend) to Monday 00:00 for the weekend, now and the next 28 days.</summary>
     public static (DateTime From, DateTime To) Window(OutingPeriod period, DateTime nowUtc, string timeZone)
     {
-        var zone = Zone(timeZone);
+        var zone = OutingSchedule.Zone(timeZone);
         var today = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone).Date;
         var nextMonday = today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
         DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
@@ -173,13 +173,6 @@ public sealed class OutingSearch(VillageDb db, TimeProvider time)
             .ToListAsync(cancellationToken);
         return rows;
     }
-
-    public static DateTime ToLocal(DateTime utc, string timeZone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(timeZone));
-
-    /// <summary>The outing's time zone, or Brussels' when the name is unknown on this machine.</summary>
-    public static TimeZoneInfo Zone(string timeZone) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 
     private static bool InWindow(OutingCard card, OutingPeriod period, DateTime now)
     {
