@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Geo;
 
 namespace Village.Web.Features.AddressBook;
@@ -61,23 +62,8 @@ public sealed partial class AddressInput
         }
     }
 
-    /// <summary>The web address as a link: http or https only; "www.example.be" gets https:// in front.</summary>
-    public string? WebsiteUrl()
-    {
-        var typed = Website?.Trim();
-        if (string.IsNullOrEmpty(typed))
-        {
-            return null;
-        }
-
-        var url = Uri.TryCreate(typed, UriKind.Absolute, out var absolute) ? absolute
-            : Uri.TryCreate("https://" + typed, UriKind.Absolute, out var guessed) ? guessed : null;
-        return url is not null && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-            && url.Host.Contains('.', StringComparison.Ordinal) && !typed.Any(char.IsWhiteSpace)
-            && url.AbsoluteUri.Length <= AddressBookConfiguration.WebsiteMax
-            ? url.AbsoluteUri
-            : null;
-    }
+    /// <summary>The web address as a link (see <see cref="WebAddress"/>).</summary>
+    public string? WebsiteUrl() => WebAddress.Link(Website, AddressBookConfiguration.WebsiteMax);
 
     public void CopyTo(AddressEntry entry, Town town)
     {
