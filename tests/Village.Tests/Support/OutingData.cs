@@ -85,11 +85,13 @@ public static class OutingData
 
             return db.SaveChangesAsync();
         });
+        factory.ExpireKeptCopies();
         return (outing, dates);
     }
 
-    public static Task JoinAsync(this VillageFactory factory, Guid occurrenceId, Guid memberId, ParticipationStatus status = ParticipationStatus.Going) =>
-        factory.QueryAsync(async db =>
+    public static async Task JoinAsync(this VillageFactory factory, Guid occurrenceId, Guid memberId, ParticipationStatus status = ParticipationStatus.Going)
+    {
+        await factory.QueryAsync(async db =>
         {
             db.OutingParticipations.Add(new OutingParticipation
             {
@@ -108,6 +110,8 @@ public static class OutingData
 
             return await db.SaveChangesAsync();
         });
+        factory.ExpireKeptCopies();
+    }
 
     public static Task<Guid> MemberIdAsync(this VillageFactory factory, string email) =>
         factory.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
@@ -129,12 +133,15 @@ public static class OutingData
             return 0;
         });
 
-    public static Task BlockAsync(this VillageFactory factory, Guid blockerId, Guid blockedId) =>
-        factory.QueryAsync(db =>
+    public static async Task BlockAsync(this VillageFactory factory, Guid blockerId, Guid blockedId)
+    {
+        await factory.QueryAsync(db =>
         {
             db.Blocks.Add(new Block { BlockerId = blockerId, BlockedId = blockedId, CreatedAt = factory.Clock.GetUtcNow().UtcDateTime });
             return db.SaveChangesAsync();
         });
+        factory.ExpireKeptCopies();
+    }
 
     /// <summary>Moves the app's clock to an instant (UTC); undo with <c>factory.Clock.Reset()</c>.</summary>
     public static void SetClock(this VillageFactory factory, DateTime utc)

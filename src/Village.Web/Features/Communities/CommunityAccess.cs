@@ -55,6 +55,36 @@ public sealed class CommunityAccess(
         return standing;
     }
 
+    /// <summary>The communities whose members-only content the member reads (they belong, no ban in force) and the
+    /// parents with whom a block stands either way: what lists gathered for everyone (outings near a place) filter
+    /// by. Kept for page reads like the standings, and forgotten with them.</summary>
+    public async Task<Circle> CircleAsync(Guid memberId)
+    {
+        var reading = keptFor > TimeSpan.Zero && HttpMethods.IsGet(http.HttpContext?.Request.Method ?? "");
+        var key = (nameof(Circle), memberId, Version(memberId).Value);
+        if (reading && cache.TryGetValue(key, out Circle? kept))
+        {
+            return kept!;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var communities = await db.CommunityMembers.Where(m => m.MemberId == memberId
+                && !db.CommunitySanctions.Any(s => s.CommunityId == m.CommunityId && s.MemberId == memberId && s.Kind == SanctionKind.Ban
+                    && s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now)))
+            .Select(m => m.CommunityId).ToListAsync();
+        var blocked = await db.Blocks.Where(b => b.BlockerId == memberId || b.BlockedId == memberId)
+            .Select(b => b.BlockerId == memberId ? b.BlockedId : b.BlockerId).ToListAsync();
+        var circle = new Circle(communities.ToHashSet(), blocked.ToHashSet());
+        if (reading)
+        {
+            cache.Set(key, circle, keptFor);
+        }
+
+        return circle;
+    }
+
+    public sealed record Circle(IReadOnlySet<Guid> Communities, IReadOnlySet<Guid> Blocked);
+
     /// <summary>After the member's role, sanction, blocks or moderated posts changed, in any community.</summary>
     public void Changed(Guid memberId) => Interlocked.Increment(ref Version(memberId).Value);
 

@@ -7,7 +7,7 @@ namespace Village.Web.Features.Outings;
 /// a seat with one conditional update of <see cref="OutingOccurrence.GoingCount"/> (safe when two families click at the
 /// same moment, on SQLite and PostgreSQL); when none is free it waits in line, in the order families joined. When a
 /// family going leaves, the first family waiting takes its seat in the same transaction and is told by email.</summary>
-public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails emails)
+public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails emails, OutingSearch search)
 {
     public const int MaxAdults = 4;
     public const int MaxChildren = 8;
@@ -79,6 +79,7 @@ public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails em
         }
 
         await transaction.CommitAsync();
+        search.Changed();
         return seated == 1 ? JoinResult.Going : JoinResult.Waiting;
     }
 
@@ -97,6 +98,7 @@ public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails em
         var left = await LeaveInTransactionAsync(occurrenceId, memberId);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        search.Changed();
         return left ? LeaveResult.Left : LeaveResult.NotIn;
     }
 
@@ -120,6 +122,7 @@ public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails em
         }
 
         await LeaveAllUpcomingAsync(memberId);
+        search.Changed();
     }
 
     /// <summary>Every upcoming date a member takes part in, left (account deletion). The caller holds the transaction

@@ -14,7 +14,7 @@ namespace Village.Web.Features.Outings;
 /// emailed the list of what changed; a new time or place raises the dates' SEQUENCE so calendars update; a lower
 /// capacity keeps the families already going, a higher one lets families waiting in.</summary>
 [Authorize]
-public sealed class EditModel(VillageDb db, OutingForms forms, Attendance attendance, OutingEmails emails, IStringLocalizer<Texts> t) : PageModel
+public sealed class EditModel(VillageDb db, OutingForms forms, OutingSearch search, Attendance attendance, OutingEmails emails, IStringLocalizer<Texts> t) : PageModel
 {
     [BindProperty]
     public OutingInput Input { get; set; } = new();
@@ -108,6 +108,7 @@ public sealed class EditModel(VillageDb db, OutingForms forms, Attendance attend
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         Notice = t[changes.Count > 0 && families.Count > 0 ? "Outing.SavedAndTold" : "Outing.Saved"];
+        search.Changed();
         return Redirect($"/outings/{id}");
     }
 

@@ -15,7 +15,7 @@ namespace Village.Web.Features.Outings;
 /// open to every parent nearby or to one of their communities. A parent needs a home area on their profile first
 /// (outings are found by distance), and may propose a few outings a day.</summary>
 [Authorize]
-public sealed class NewModel(VillageDb db, OutingForms forms, Gazetteer gazetteer, IOptions<OutingOptions> options, IStringLocalizer<Texts> t) : PageModel
+public sealed class NewModel(VillageDb db, OutingForms forms, OutingSearch search, Gazetteer gazetteer, IOptions<OutingOptions> options, IStringLocalizer<Texts> t) : PageModel
 {
     [BindProperty]
     public OutingInput Input { get; set; } = new();
@@ -108,6 +108,7 @@ public sealed class NewModel(VillageDb db, OutingForms forms, Gazetteer gazettee
         await db.SaveChangesAsync();
         await OutingDates.TopUpAsync(db, outing, now);
         await transaction.CommitAsync();
+        search.Changed();
         return Redirect($"/outings/{outing.Id}");
     }
 

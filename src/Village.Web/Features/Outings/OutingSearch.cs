@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Village.Web.Data;
+using Village.Web.Features.Communities;
 using Village.Web.Infrastructure.Geo;
 
 namespace Village.Web.Features.Outings;
@@ -63,11 +66,18 @@ public sealed record OutingCard(
 
 public sealed record OutingResults(IReadOnlyList<OutingCard> Items, bool HasNextPage);
 
-/// <summary>Upcoming dates of outings near a point, for /outings, the home page and the API. One query: the dates in the
-/// window joined to their outings, filtered in the database by a box around the point and the squared (flat-earth)
-/// distance, which is exact enough at 50 km; visibility through <see cref="OutingVisibility"/>.</summary>
-public sealed class OutingSearch(VillageDb db, TimeProvider time)
+/// <summary>Upcoming dates of outings near a point, for /outings, the home page and the API. One query gathers the dates in
+/// the window near the point for everyone (a box and the squared flat-earth distance, exact enough at 50 km), kept a
+/// few seconds (<c>Outings:SearchCacheSeconds</c>, 10 by default) for every parent around the same town with the same
+/// filters, and forgotten as soon as this instance changes an outing (<see cref="Changed"/>). Each reader's part of
+/// <see cref="OutingVisibility"/> (their communities, their blocks) is applied in memory from
+/// <see cref="CommunityAccess.CircleAsync"/>. A search shows at most the first <see cref="MaxDates"/> dates.</summary>
+public sealed class OutingSearch(VillageDb db, TimeProvider time, CommunityAccess access, IMemoryCache cache, IConfiguration configuration)
 {
+    public const int MaxDates = 1_000;
+
+    private readonly TimeSpan keptFor = TimeSpan.FromSeconds(configuration.GetValue("Outings:SearchCacheSeconds", 10.0));
+
     public const int PageSize = 20;
 
     public static readonly int[] Distances = [2, 5, 10, 20, 50];
@@ -111,14 +121,52 @@ public sealed class OutingSearch(VillageDb db, TimeProvider time)
     {
         var now = Now;
         var start = Max(query.From, now);
-        var outings = viewerId is Guid id ? db.Outings.AsNoTracking().VisibleTo(db, id, now) : db.Outings.AsNoTracking().Public();
+        var dates = await DatesAsync(query, now, cancellationToken);
+        Func<Found, bool> visible = f => f.CommunityId is null;
+        if (viewerId is Guid id)
+        {
+            var circle = await access.CircleAsync(id);
+            visible = f => (f.CommunityId is not Guid community || circle.Communities.Contains(community))
+                && (f.OrganizerId is not Guid organizer || !circle.Blocked.Contains(organizer));
+        }
+
+        var rows = dates
+            .Where(f => f.Card.StartsAt >= start && visible(f) && (query.Period is not OutingPeriod period || InWindow(f.Card, period, now)))
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1)
+            .Select(f => f.Card with { DistanceKm = Coordinates.DistanceKm(query.Latitude, query.Longitude, f.Card.Latitude, f.Card.Longitude) })
+            .ToList();
+        return new OutingResults([.. rows.Take(query.PageSize)], rows.Count > query.PageSize);
+    }
+
+    /// <summary>After this instance created, changed or cancelled an outing, or a family joined or left a date.</summary>
+    public void Changed() => Interlocked.Increment(ref Version.Value);
+
+    private StrongBox<long> Version => cache.GetOrCreate(nameof(OutingSearch), entry =>
+    {
+        entry.Priority = CacheItemPriority.NeverRemove;
+        return new StrongBox<long>();
+    })!;
+
+    /// <summary>A date near the point for everyone, with what decides who may see it.</summary>
+    private sealed record Found(OutingCard Card, Guid? CommunityId, Guid? OrganizerId);
+
+    private async Task<IReadOnlyList<Found>> DatesAsync(OutingQuery query, DateTime now, CancellationToken cancellationToken)
+    {
+        // A window that starts now is the same for every reader until it ends; one that starts later is its own.
+        var key = (nameof(OutingSearch), Version.Value, query.Latitude, query.Longitude, query.Km, query.To,
+            query.From > now ? query.From : (DateTime?)null, query.AgeMonths, query.FreeOnly, query.IndoorOnly);
+        if (cache.TryGetValue(key, out IReadOnlyList<Found>? kept))
+        {
+            return kept!;
+        }
+
         var (lat, lon) = (query.Latitude, query.Longitude);
         var dLat = query.Km / KmPerDegree;
         var cos = Math.Max(0.2, Math.Cos(lat * Math.PI / 180));
         var dLon = dLat / cos;
         var cos2 = cos * cos;
         var radius2 = dLat * dLat;
-        outings = outings.Where(o => o.Status == OutingStatus.Scheduled
+        var outings = db.Outings.AsNoTracking().Where(o => o.Status == OutingStatus.Scheduled
             && o.Latitude >= lat - dLat && o.Latitude <= lat + dLat && o.Longitude >= lon - dLon && o.Longitude <= lon + dLon
             && ((o.Latitude - lat) * (o.Latitude - lat)) + ((o.Longitude - lon) * (o.Longitude - lon) * cos2) <= radius2);
         if (query.AgeMonths is int age)
@@ -136,22 +184,27 @@ public sealed class OutingSearch(VillageDb db, TimeProvider time)
             outings = outings.Where(o => o.Setting != OutingSetting.Outdoor);
         }
 
-        var rows = await (
+        var earliest = Max(query.From, now);
+        var dates = await (
                 from occurrence in db.OutingOccurrences.AsNoTracking()
-                where occurrence.StartsAt >= start && occurrence.StartsAt < query.To && !occurrence.IsCancelled
+                where occurrence.StartsAt >= earliest && occurrence.StartsAt < query.To && !occurrence.IsCancelled
                 join o in outings on occurrence.OutingId equals o.Id
                 orderby occurrence.StartsAt, occurrence.Id
-                select new OutingCard(
-                    o.Id, occurrence.Id, o.Title, o.TownName, o.Latitude, o.Longitude, occurrence.StartsAt, occurrence.EndsAt, o.TimeZone,
-                    o.MinAgeMonths, o.MaxAgeMonths, occurrence.GoingCount, o.MaxFamilies, o.IsFree, o.Setting, o.Welcome, o.Rhythm,
-                    false, null, null, false))
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1)
+                select new Found(
+                    new OutingCard(
+                        o.Id, occurrence.Id, o.Title, o.TownName, o.Latitude, o.Longitude, occurrence.StartsAt, occurrence.EndsAt, o.TimeZone,
+                        o.MinAgeMonths, o.MaxAgeMonths, occurrence.GoingCount, o.MaxFamilies, o.IsFree, o.Setting, o.Welcome, o.Rhythm,
+                        false, null, null, false),
+                    o.CommunityId,
+                    o.OrganizerId))
+            .Take(MaxDates)
             .ToListAsync(cancellationToken);
-        var items = rows.Take(query.PageSize)
-            .Where(r => query.Period is not OutingPeriod period || InWindow(r, period, now))
-            .Select(r => r with { DistanceKm = Coordinates.DistanceKm(lat, lon, r.Latitude, r.Longitude) })
-            .ToList();
-        return new OutingResults(items, rows.Count > query.PageSize);
+        if (keptFor > TimeSpan.Zero)
+        {
+            cache.Set(key, dates, keptFor);
+        }
+
+        return dates;
     }
 
     /// <summary>The outings a parent organises and the dates they joined (going or waiting), from a moment on.</summary>

@@ -13,7 +13,7 @@ namespace Village.Web.Features.Outings;
 /// who comes, joining and leaving, the waiting list, and the discussion. Who may see it is
 /// <see cref="OutingVisibility"/>'s rule (anyone for an outing open to every parent nearby, members for a community's);
 /// the meeting point, the families and the discussion are for the organiser and the families taking part.</summary>
-public sealed class ShowModel(VillageDb db, Attendance attendance, OutingEmails emails, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class ShowModel(VillageDb db, OutingSearch search, Attendance attendance, OutingEmails emails, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     public const int CancelWordMax = 500;
 
@@ -256,6 +256,7 @@ public sealed class ShowModel(VillageDb db, Attendance attendance, OutingEmails 
         await emails.CancelledAsync(Outing, families, oneDate ? Date!.StartsAt : null, word);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        search.Changed();
         Notice = t[oneDate ? "Outing.CancelledDate" : "Outing.CancelledWhole"];
         return oneDate ? Back(occurrence!.Value) : Redirect($"/outings/{id}");
     }
