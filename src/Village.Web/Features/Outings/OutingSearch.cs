@@ -102,7 +102,7 @@ public sealed class OutingSearch(VillageDb db, TimeProvider time, CommunityAcces
     }
 
     /// <summary>The UTC window of a period as seen in a time zone: from now to Monday 00:00 for the week, Saturday 00:00
-    /// (or now, during the weekend) to Monday 00:00 for the weekend, now and the next 28 days.</summary>
+    /// (or now, during the weekend) to Monday 00:00 for the weekend, now to the end of the 28th day (UTC) for four weeks.</summary>
     public static (DateTime From, DateTime To) Window(OutingPeriod period, DateTime nowUtc, string timeZone)
     {
         var zone = OutingSchedule.Zone(timeZone);
@@ -113,7 +113,8 @@ public sealed class OutingSearch(VillageDb db, TimeProvider time, CommunityAcces
         {
             OutingPeriod.Week => (nowUtc, Utc(nextMonday)),
             OutingPeriod.Weekend => (Max(nowUtc, Utc(nextMonday.AddDays(-2))), Utc(nextMonday)),
-            _ => (nowUtc, nowUtc.AddDays(28)),
+            // To the end of the 28th day, so that every search of the day shares one window (and its kept dates).
+            _ => (nowUtc, nowUtc.Date.AddDays(29)),
         };
     }
 
@@ -152,10 +153,12 @@ public sealed class OutingSearch(VillageDb db, TimeProvider time, CommunityAcces
 
     private async Task<IReadOnlyList<Found>> DatesAsync(OutingQuery query, DateTime now, CancellationToken cancellationToken)
     {
-        // A window that starts now is the same for every reader until it ends; one that starts later is its own.
+        // A period's window (the pages) is the same for every reader until it ends, so its dates are kept; a window
+        // of the caller's own (the API's from and to) is read each time.
+        var keep = keptFor > TimeSpan.Zero && query.Period is not null;
         var key = (nameof(OutingSearch), Version.Value, query.Latitude, query.Longitude, query.Km, query.To,
-            query.From > now ? query.From : (DateTime?)null, query.AgeMonths, query.FreeOnly, query.IndoorOnly);
-        if (cache.TryGetValue(key, out IReadOnlyList<Found>? kept))
+            query.AgeMonths, query.FreeOnly, query.IndoorOnly);
+        if (keep && cache.TryGetValue(key, out IReadOnlyList<Found>? kept))
         {
             return kept!;
         }
@@ -199,7 +202,7 @@ public sealed class OutingSearch(VillageDb db, TimeProvider time, CommunityAcces
                     o.OrganizerId))
             .Take(MaxDates)
             .ToListAsync(cancellationToken);
-        if (keptFor > TimeSpan.Zero)
+        if (keep)
         {
             cache.Set(key, dates, keptFor);
         }
