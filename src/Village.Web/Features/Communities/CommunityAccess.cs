@@ -39,7 +39,7 @@ public sealed class CommunityAccess(
     /// read finds it kept; a kept sanction that has ended since is read again.</summary>
     public async Task<Standing> StandingAsync(Guid communityId, Guid memberId)
     {
-        if (keptFor <= TimeSpan.Zero || !HttpMethods.IsGet(http.HttpContext?.Request.Method ?? ""))
+        if (!PageRead)
         {
             return await ReadStandingAsync(communityId, memberId);
         }
@@ -60,7 +60,7 @@ public sealed class CommunityAccess(
     /// by. Kept for page reads like the standings, and forgotten with them.</summary>
     public async Task<Circle> CircleAsync(Guid memberId)
     {
-        var reading = keptFor > TimeSpan.Zero && HttpMethods.IsGet(http.HttpContext?.Request.Method ?? "");
+        var reading = PageRead;
         var key = (nameof(Circle), memberId, Version(memberId).Value);
         if (reading && cache.TryGetValue(key, out Circle? kept))
         {
@@ -84,6 +84,9 @@ public sealed class CommunityAccess(
     }
 
     public sealed record Circle(IReadOnlySet<Guid> Communities, IReadOnlySet<Guid> Blocked);
+
+    /// <summary>Whether what is kept may serve this request: a page read (GET), when keeping is on.</summary>
+    private bool PageRead => keptFor > TimeSpan.Zero && HttpMethods.IsGet(http.HttpContext?.Request.Method ?? "");
 
     /// <summary>After the member's role, sanction, blocks or moderated posts changed, in any community.</summary>
     public void Changed(Guid memberId) => Interlocked.Increment(ref Version(memberId).Value);

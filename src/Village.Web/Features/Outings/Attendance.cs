@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
+using Village.Web.Features.Moderation;
 
 namespace Village.Web.Features.Outings;
 
@@ -40,7 +41,7 @@ public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails em
             return JoinResult.NotOpen;
         }
 
-        if (await db.Blocks.AnyAsync(b => (b.BlockerId == memberId && b.BlockedId == target.OrganizerId) || (b.BlockerId == target.OrganizerId && b.BlockedId == memberId)))
+        if (target.OrganizerId is Guid organizer && await db.Blocks.BetweenAsync(memberId, organizer))
         {
             return JoinResult.Blocked;
         }

@@ -76,12 +76,12 @@ public sealed class IndexModel(VillageDb db, OutingSearch search, Gazetteer gaze
         if (viewer is Guid id)
         {
             var profile = await db.Profiles.AsNoTracking().Where(p => p.MemberId == id)
-                .Select(p => new { p.TownName, p.Latitude, p.Longitude, Children = p.Children.Where(c => !c.IsExpected).Select(c => new { c.Year, c.Month }).ToList() })
+                .Select(p => new { p.TownName, p.Latitude, p.Longitude, Children = p.Children.Where(c => !c.IsExpected).ToList() })
                 .SingleOrDefaultAsync();
             if (profile is not null)
             {
                 var today = DateOnly.FromDateTime(search.Now);
-                ChildrenAges = [.. profile.Children.Select(c => ((today.Year - c.Year) * 12) + today.Month - c.Month).Where(m => m is >= 0 and <= 72).Distinct().Order()];
+                ChildrenAges = [.. profile.Children.Select(c => c.AgeInMonths(today)).OfType<int>().Where(m => m <= 72).Distinct().Order()];
                 if (profile is { Latitude: double plat, Longitude: double plon } && string.IsNullOrWhiteSpace(Town))
                 {
                     (lat, lon, AroundName, FromProfile) = (plat, plon, profile.TownName, true);

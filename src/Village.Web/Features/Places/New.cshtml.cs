@@ -84,31 +84,6 @@ public sealed class NewModel(VillageDb db, Gazetteer gazetteer, TimeProvider clo
     }
 
     /// <summary>Adds the input's problems to the page and finds its town (required) in the gazetteer.</summary>
-    internal static Town? ResolveTown(PageModel page, PlaceInput input, Gazetteer gazetteer, IStringLocalizer<Texts> t, out IReadOnlyList<Town> choices)
-    {
-        choices = [];
-        foreach (var (field, key) in input.Problems())
-        {
-            page.ModelState.AddModelError(field, t[key]);
-        }
-
-        if (string.IsNullOrWhiteSpace(input.TownQuery))
-        {
-            page.ModelState.AddModelError("Input.TownQuery", t["Place.TownRequired"]);
-            return null;
-        }
-
-        if (page.ModelState["Input.TownQuery"]?.Errors.Count > 0)
-        {
-            return null;
-        }
-
-        (var town, choices) = gazetteer.Resolve(input.TownQuery.Trim(), input.TownId, input.TownChoice);
-        if (town is null)
-        {
-            page.ModelState.AddModelError("Input.TownQuery", choices.Count == 0 ? t["Profile.TownNotFound"] : t["Profile.TownChoose"]);
-        }
-
-        return town;
-    }
+    internal static Town? ResolveTown(PageModel page, PlaceInput input, Gazetteer gazetteer, IStringLocalizer<Texts> t, out IReadOnlyList<Town> choices) =>
+        RequiredTown.Resolve(page, input.Problems(), input.TownQuery, input.TownId, input.TownChoice, "Place.TownRequired", gazetteer, t, out choices);
 }
