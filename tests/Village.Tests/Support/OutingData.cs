@@ -117,8 +117,9 @@ public static class OutingData
         factory.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     /// <summary>Puts the parent's home at a position (and, if asked, a child of that age in months).</summary>
-    public static Task SetHomeAsync(this VillageFactory factory, Guid memberId, (double Latitude, double Longitude) at, int? childMonths = null) =>
-        factory.QueryAsync(async db =>
+    public static async Task SetHomeAsync(this VillageFactory factory, Guid memberId, (double Latitude, double Longitude) at, int? childMonths = null)
+    {
+        await factory.QueryAsync(async db =>
         {
             await db.Profiles.Where(p => p.MemberId == memberId).ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.Latitude, at.Latitude).SetProperty(p => p.Longitude, at.Longitude)
@@ -132,6 +133,8 @@ public static class OutingData
 
             return 0;
         });
+        factory.ExpireKeptCopies();
+    }
 
     public static async Task BlockAsync(this VillageFactory factory, Guid blockerId, Guid blockedId)
     {

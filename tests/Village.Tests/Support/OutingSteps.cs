@@ -30,7 +30,7 @@ public static class OutingSteps
     public static async Task<Guid> LiveInNamurAsync(this VillageFactory factory, string email)
     {
         var namur = factory.Namur();
-        return await factory.QueryAsync(async db =>
+        var memberId = await factory.QueryAsync(async db =>
         {
             var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
             await db.Profiles.Where(p => p.MemberId == id).ExecuteUpdateAsync(s => s
@@ -38,6 +38,8 @@ public static class OutingSteps
                 .SetProperty(p => p.Latitude, namur.Latitude).SetProperty(p => p.Longitude, namur.Longitude));
             return id;
         });
+        factory.ExpireKeptCopies();
+        return memberId;
     }
 
     public static Town Namur(this VillageFactory factory) =>

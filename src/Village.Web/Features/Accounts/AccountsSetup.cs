@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Village.Web.Data;
+using Village.Web.Features.Profiles;
 using Village.Web.Infrastructure.Api;
 
 namespace Village.Web.Features.Accounts;
@@ -51,6 +52,7 @@ public static class AccountsSetup
         });
         builder.Services.AddScoped<AccountCreation>();
         builder.Services.AddScoped<AccountEmails>();
+        builder.Services.AddScoped<ParentHomes>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Roles.Moderator, p => p.RequireRole(Roles.Moderator, Roles.Administrator));

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Village.Web.Data;
+using Village.Web.Features.Profiles;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Geo;
 using Village.Web.Resources;
@@ -12,7 +11,7 @@ namespace Village.Web.Features.Outings;
 /// <summary>Upcoming outings near me: around the profile's town, or a town the visitor types; this week, this weekend
 /// or the next 4 weeks; for a child's age, free, indoor, within a distance. A list, and a map when JavaScript is on.
 /// Everything is in the query string, so a search is a link and works without JavaScript.</summary>
-public sealed class IndexModel(VillageDb db, OutingSearch search, Gazetteer gazetteer, IStringLocalizer<Texts> t) : PageModel
+public sealed class IndexModel(ParentHomes homes, OutingSearch search, Gazetteer gazetteer, IStringLocalizer<Texts> t) : PageModel
 {
     public const int TownMax = Gazetteer.MaxQueryLength;
 
@@ -75,10 +74,7 @@ public sealed class IndexModel(VillageDb db, OutingSearch search, Gazetteer gaze
         double? lat = null, lon = null;
         if (viewer is Guid id)
         {
-            var profile = await db.Profiles.AsNoTracking().Where(p => p.MemberId == id)
-                .Select(p => new { p.TownName, p.Latitude, p.Longitude, Children = p.Children.Where(c => !c.IsExpected).ToList() })
-                .SingleOrDefaultAsync();
-            if (profile is not null)
+            if (await homes.ForAsync(id) is { } profile)
             {
                 var today = DateOnly.FromDateTime(search.Now);
                 ChildrenAges = [.. profile.Children.Select(c => c.AgeInMonths(today)).OfType<int>().Where(m => m <= 72).Distinct().Order()];

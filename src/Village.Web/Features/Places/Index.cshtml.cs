@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
+using Village.Web.Features.Profiles;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Geo;
 using Village.Web.Resources;
@@ -15,7 +16,7 @@ namespace Village.Web.Features.Places;
 
 /// <summary>The shared list of family-friendly places: approved ones, nearest first around the parent's home or a
 /// town they choose, filtered by category, price, amenities and distance, 20 a page. Visitors may browse too.</summary>
-public sealed class IndexModel(VillageDb db, Gazetteer gazetteer, IStringLocalizer<Texts> t) : PageModel
+public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazetteer, IStringLocalizer<Texts> t) : PageModel
 {
     public const int PageSize = 20;
 
@@ -81,8 +82,7 @@ public sealed class IndexModel(VillageDb db, Gazetteer gazetteer, IStringLocaliz
             Input.TownId = town.Id;
         }
         else if (User.ViewerId() is { } viewerId
-            && await db.Profiles.AsNoTracking().Where(p => p.MemberId == viewerId)
-                .Select(p => new { p.Latitude, p.Longitude, p.TownName }).SingleOrDefaultAsync() is { Latitude: double lat, Longitude: double lon } home)
+            && await homes.ForAsync(viewerId) is { Latitude: double lat, Longitude: double lon } home)
         {
             origin = (lat, lon);
             AroundName = home.TownName;

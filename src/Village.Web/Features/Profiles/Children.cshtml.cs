@@ -12,7 +12,7 @@ namespace Village.Web.Features.Profiles;
 
 /// <summary>The family's children, by birth month or due month. First names are optional and stay on this page.</summary>
 [Authorize]
-public sealed class ChildrenModel(VillageDb db, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class ChildrenModel(VillageDb db, ParentHomes homes, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     /// <summary>Village is for families with young children; older siblings still count.</summary>
     private const int OldestChildYears = 18;
@@ -66,6 +66,7 @@ public sealed class ChildrenModel(VillageDb db, TimeProvider clock, IStringLocal
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
+        homes.Changed(User.MemberId());
         return RedirectToPage();
     }
 
@@ -74,6 +75,7 @@ public sealed class ChildrenModel(VillageDb db, TimeProvider clock, IStringLocal
         var parentId = User.MemberId();
         // Only one's own children: another family's id removes nothing.
         var removed = await db.Children.Where(c => c.Id == id && c.ParentId == parentId).ExecuteDeleteAsync();
+        homes.Changed(parentId);
         return removed == 1 ? RedirectToPage() : NotFound();
     }
 

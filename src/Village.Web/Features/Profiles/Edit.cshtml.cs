@@ -13,7 +13,7 @@ namespace Village.Web.Features.Profiles;
 
 /// <summary>The parent's own profile: name, home area, languages, interests, availability, and who sees what.</summary>
 [Authorize]
-public sealed class EditModel(VillageDb db, Gazetteer gazetteer, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class EditModel(VillageDb db, ParentHomes homes, Gazetteer gazetteer, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
@@ -80,6 +80,7 @@ public sealed class EditModel(VillageDb db, Gazetteer gazetteer, TimeProvider cl
             .Select(code => new ParentLanguage { ParentId = profile.MemberId, Code = code }));
         profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync();
+        homes.Changed(profile.MemberId);
         Saved = t["Profile.Saved"];
         return RedirectToPage();
     }

@@ -91,6 +91,27 @@ public sealed class DiscoveryTests(VillageFactory factory) : IClassFixture<Villa
     }
 
     [Fact]
+    public async Task A_new_home_or_a_new_child_shows_at_once_though_the_home_is_kept_between_searches()
+    {
+        using var parent = factory.NewBrowser();
+        await parent.SignedInMemberAsync(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await parent.FillAsync("/profile", new Dictionary<string, string> { ["Input.TownQuery"] = "Namur (BE)" })).Status);
+        Assert.Contains("Namur", (await parent.GetAsync("/outings")).Document.QuerySelector("main h2")!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await parent.FillAsync("/profile", new Dictionary<string, string> { ["Input.TownQuery"] = "Charleroi" })).Status);
+        Assert.Contains("Charleroi", (await parent.GetAsync("/outings")).Document.QuerySelector("main h2")!.TextContent, StringComparison.Ordinal);
+        var born = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddMonths(-7);
+        var added = await parent.FillAsync(
+            "/profile/children",
+            new Dictionary<string, string> { ["Input.IsExpected"] = "false", ["Input.Month"] = $"{born.Month}", ["Input.Year"] = $"{born.Year}" },
+            "form[action*='handler=Add']");
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+
+        var withChild = await parent.GetAsync("/outings");
+        Assert.Equal("7", withChild.Document.QuerySelector("#age option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Free_indoor_and_distance_filter_and_cancelled_dates_are_left_out()
     {
         using var parent = factory.NewBrowser();
