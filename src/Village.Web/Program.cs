@@ -5,6 +5,7 @@ using Village.Web.Features.Accounts;
 using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Demo;
+using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
 using Village.Web.Features.Outings;
@@ -34,6 +35,7 @@ builder.AddSafety();
 builder.AddNewsletter();
 builder.AddOutings();
 builder.AddDiscovery();
+builder.AddMessages();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

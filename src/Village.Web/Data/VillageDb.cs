@@ -6,9 +6,11 @@ using Village.Web.Features.AddressBook;
 using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Ideas;
+using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
 using Village.Web.Features.Outings;
+using Village.Web.Features.Parents;
 using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
@@ -77,6 +79,14 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<OutingMessage> OutingMessages => Set<OutingMessage>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<Hello> Hellos => Set<Hello>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+
+    public DbSet<Message> Messages => Set<Message>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

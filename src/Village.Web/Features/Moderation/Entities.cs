@@ -39,6 +39,10 @@ public enum ReportTarget
 
     /// <summary>A family-friendly place a member proposed (approved or declined, never reported).</summary>
     Place = 3,
+
+    /// <summary>A private message, reported by another member of its conversation (moderators see it with the
+    /// messages around it).</summary>
+    Message = 4,
 }
 
 public enum ReportReason

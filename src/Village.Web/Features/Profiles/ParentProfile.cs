@@ -41,6 +41,9 @@ public sealed class ParentProfile
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>When the parent closed the first-meeting safety tip (meet in a public place), shown until then.</summary>
+    public DateTime? MeetingTipSeenAt { get; set; }
+
     public List<Child> Children { get; set; } = [];
 
     public List<ParentLanguage> Languages { get; set; } = [];
