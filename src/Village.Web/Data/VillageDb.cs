@@ -76,7 +76,6 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
 
     public DbSet<OutingParticipation> OutingParticipations => Set<OutingParticipation>();
 
-    public DbSet<OutingMessage> OutingMessages => Set<OutingMessage>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
+using Village.Web.Features.Messages;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Places;
 using Village.Web.Features.Shared;
@@ -180,9 +181,12 @@ public sealed class MyDataModel(
                     x.p.WantsMorningReminder,
                 })
                 .ToListAsync(),
-            outingMessages = await db.OutingMessages.AsNoTracking().Where(m => m.AuthorId == id)
-                .OrderBy(m => m.CreatedAt)
-                .Join(db.Outings, m => m.OutingId, o => o.Id, (m, o) => new { outing = o.Title, m.Text, m.CreatedAt })
+            // What the member wrote in outings' group conversations (their direct conversations are exported apart).
+            outingMessages = await db.Messages.AsNoTracking().Where(m => m.AuthorId == id)
+                .Join(db.Conversations.Where(c => c.Kind == ConversationKind.Outing), m => m.ConversationId, c => c.Id, (m, c) => new { m, c.OutingId })
+                .Join(db.Outings, x => x.OutingId, o => o.Id, (x, o) => new { outing = o.Title, x.m.Text, x.m.CreatedAt, x.m.Sequence })
+                .OrderBy(x => x.CreatedAt).ThenBy(x => x.Sequence)
+                .Select(x => new { x.outing, x.Text, x.CreatedAt })
                 .ToListAsync(),
             // The private calendar address itself is a secret: the export says only that it exists and since when.
             calendarFeed = await db.CalendarFeeds.AsNoTracking().Where(f => f.MemberId == id).Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(),

@@ -5,6 +5,7 @@ using Village.Web.Features.AddressBook;
 using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Ideas;
+using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
 using Village.Web.Features.Outings;
@@ -753,29 +754,56 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
                 }
             }
 
-            if (demo.Going.Length > 0)
+            if (demo.Going.Length > 0 || demo.Waiting.Length > 0)
             {
-                db.OutingMessages.Add(new OutingMessage
-                {
-                    Id = Guid.CreateVersion7(),
-                    OutingId = outing.Id,
-                    AuthorId = ids[demo.Organizer],
-                    Text = "Bonjour à toutes et à tous ! Si vous êtes en retard, pas de souci, on vous attend. Écrivez ici si besoin.",
-                    FromOrganizer = true,
-                    CreatedAt = now.AddHours(-20),
-                });
-                db.OutingMessages.Add(new OutingMessage
-                {
-                    Id = Guid.CreateVersion7(),
-                    OutingId = outing.Id,
-                    AuthorId = ids[demo.Going[0]],
-                    Text = "Merci, avec plaisir ! On viendra en porte-bébé.",
-                    FromOrganizer = false,
-                    CreatedAt = now.AddHours(-18),
-                });
+                SeedOutingConversation(outing, [.. demo.Going.Concat(demo.Waiting).Select(e => ids[e])], demo.Going.Length > 0 ? ids[demo.Going[0]] : null, now);
             }
 
             await db.SaveChangesAsync();
         }
+    }
+    /// <summary>A demo outing's discussion, its group conversation: the organiser and the families coming are its
+    /// members; the organiser says hello, the first family answers, the organiser adds a practical word. The first
+    /// family has read it all, the others have the last message still to read.</summary>
+    private void SeedOutingConversation(Outing outing, IReadOnlyList<Guid> families, Guid? firstFamily, DateTime now)
+    {
+        var organizer = outing.OrganizerId!.Value;
+        (Guid Author, string Text, DateTime At)[] messages = firstFamily is { } first
+            ?
+            [
+                (organizer, "Bonjour à toutes et à tous ! Si vous êtes en retard, pas de souci, on vous attend. Écrivez ici si besoin.", now.AddHours(-20)),
+                (first, "Merci, avec plaisir ! On viendra en porte-bébé.", now.AddHours(-18)),
+                (organizer, "Parfait. Il y a de la place pour les poussettes près de l'entrée, et un coin calme pour allaiter.", now.AddHours(-6)),
+            ]
+            : [];
+        var conversation = new Conversation
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = ConversationKind.Outing,
+            OutingId = outing.Id,
+            CreatedAt = now.AddDays(-1),
+            LastMessageAt = messages.Length > 0 ? messages[^1].At : now.AddDays(-1),
+            LastSequence = messages.Length,
+            Members =
+            [
+                new ConversationMember { MemberId = organizer, JoinedAt = outing.CreatedAt, ReadSequence = messages.Length },
+                .. families.Where(f => f != organizer).Distinct().Select(f => new ConversationMember
+                {
+                    MemberId = f,
+                    JoinedAt = now.AddDays(-1),
+                    ReadSequence = f == firstFamily ? messages.Length : Math.Max(0, messages.Length - 1),
+                }),
+            ],
+        };
+        db.Conversations.Add(conversation);
+        db.Messages.AddRange(messages.Select((m, i) => new Message
+        {
+            Id = Guid.CreateVersion7(),
+            ConversationId = conversation.Id,
+            Sequence = i + 1,
+            AuthorId = m.Author,
+            Text = m.Text,
+            CreatedAt = m.At,
+        }));
     }
 }

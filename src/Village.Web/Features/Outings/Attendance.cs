@@ -8,7 +8,7 @@ namespace Village.Web.Features.Outings;
 /// a seat with one conditional update of <see cref="OutingOccurrence.GoingCount"/> (safe when two families click at the
 /// same moment, on SQLite and PostgreSQL); when none is free it waits in line, in the order families joined. When a
 /// family going leaves, the first family waiting takes its seat in the same transaction and is told by email.</summary>
-public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails emails, OutingSearch search)
+public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails emails, OutingSearch search, OutingConversation group)
 {
     public const int MaxAdults = 4;
     public const int MaxChildren = 8;
@@ -34,7 +34,7 @@ public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails em
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var target = await db.OutingOccurrences.AsNoTracking().Where(o => o.Id == occurrenceId)
-            .Join(db.Outings, o => o.OutingId, x => x.Id, (o, x) => new { o.IsCancelled, o.StartsAt, x.Status, x.MaxFamilies, x.OrganizerId })
+            .Join(db.Outings, o => o.OutingId, x => x.Id, (o, x) => new { o.IsCancelled, o.StartsAt, x.Status, x.MaxFamilies, x.OrganizerId, OutingId = x.Id })
             .SingleOrDefaultAsync();
         if (target is null || target.IsCancelled || target.Status == OutingStatus.Cancelled || target.StartsAt <= now)
         {
@@ -81,6 +81,7 @@ public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails em
 
         await transaction.CommitAsync();
         search.Changed();
+        await group.SyncMemberAsync(target.OutingId, memberId);
         return seated == 1 ? JoinResult.Going : JoinResult.Waiting;
     }
 
@@ -88,9 +89,9 @@ public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails em
     /// (they cancel the date instead).</summary>
     public async Task<LeaveResult> LeaveAsync(Guid occurrenceId, Guid memberId)
     {
-        var organizer = await db.OutingOccurrences.Where(o => o.Id == occurrenceId)
-            .Join(db.Outings, o => o.OutingId, x => x.Id, (o, x) => x.OrganizerId).SingleOrDefaultAsync();
-        if (organizer == memberId)
+        var outing = await db.OutingOccurrences.Where(o => o.Id == occurrenceId)
+            .Join(db.Outings, o => o.OutingId, x => x.Id, (o, x) => new { x.Id, x.OrganizerId }).SingleOrDefaultAsync();
+        if (outing is not null && outing.OrganizerId == memberId)
         {
             return LeaveResult.Organizer;
         }
@@ -100,6 +101,12 @@ public sealed class Attendance(VillageDb db, TimeProvider clock, OutingEmails em
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         search.Changed();
+        if (left && outing is not null)
+        {
+            // Out of the outing's conversation once no date to come is left.
+            await group.SyncMemberAsync(outing.Id, memberId);
+        }
+
         return left ? LeaveResult.Left : LeaveResult.NotIn;
     }
 

@@ -171,24 +171,6 @@ public enum ParticipationStatus
     Waiting = 1,
 }
 
-/// <summary>A message in an outing's discussion, which only its participants and organiser read. The organiser's
-/// messages to participants are also emailed to them.</summary>
-public sealed class OutingMessage
-{
-    public Guid Id { get; set; }
-
-    public Guid OutingId { get; set; }
-
-    /// <summary>Null once the author deleted their account: the message stays, unsigned.</summary>
-    public Guid? AuthorId { get; set; }
-
-    public string Text { get; set; } = "";
-
-    public bool FromOrganizer { get; set; }
-
-    public DateTime CreatedAt { get; set; }
-}
-
 /// <summary>A parent's private iCalendar feed of the outings they joined: its address holds a secret token,
 /// which the parent can replace at any time (the old address stops working).</summary>
 public sealed class CalendarFeed

@@ -8,7 +8,7 @@ namespace Village.Web.Features.Outings;
 
 internal sealed class OutingConfiguration :
     IEntityTypeConfiguration<Outing>, IEntityTypeConfiguration<OutingOccurrence>,
-    IEntityTypeConfiguration<OutingParticipation>, IEntityTypeConfiguration<OutingMessage>,
+    IEntityTypeConfiguration<OutingParticipation>,
     IEntityTypeConfiguration<CalendarFeed>
 {
     public const int TitleMax = 120;
@@ -19,7 +19,8 @@ internal sealed class OutingConfiguration :
     public const int TimeZoneMax = 64;
     public const int PriceNoteMax = 200;
     public const int WelcomeNoteMax = 300;
-    public const int MessageMax = 2_000;
+    /// <summary>A message in the outing's conversation: the conversations' own limit.</summary>
+    public const int MessageMax = Messages.MessagesConfiguration.TextMax;
     public const int TokenMax = 64;
     public const int MaxAgeMonthsLimit = 72;
 
@@ -64,16 +65,6 @@ internal sealed class OutingConfiguration :
         participation.HasIndex(p => new { p.OccurrenceId, p.MemberId }).IsUnique();
         participation.HasIndex(p => new { p.OccurrenceId, p.Status, p.JoinedAt });
         participation.HasIndex(p => p.MemberId);
-    }
-
-    public void Configure(EntityTypeBuilder<OutingMessage> message)
-    {
-        message.ToTable("OutingMessages");
-        message.Property(m => m.Text).HasMaxLength(MessageMax);
-        message.HasOne<Outing>().WithMany().HasForeignKey(m => m.OutingId).OnDelete(DeleteBehavior.Cascade);
-        message.HasOne<Member>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.SetNull);
-        message.HasIndex(m => new { m.OutingId, m.CreatedAt });
-        message.HasIndex(m => m.AuthorId);
     }
 
     public void Configure(EntityTypeBuilder<CalendarFeed> feed)

@@ -10,6 +10,7 @@ public static class OutingsSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<OutingEmails>();
         builder.Services.AddScoped<Attendance>();
+        builder.Services.AddScoped<OutingConversation>();
         builder.Services.AddScoped<OutingForms>();
         builder.Services.AddSingleton<OutingReminders>();
         // Like the newsletter: tests turn background email off and run the reminders themselves.

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
+using Village.Web.Features.Messages;
+using Village.Web.Features.Moderation;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
 
@@ -13,9 +15,13 @@ namespace Village.Web.Features.Outings;
 /// who comes, joining and leaving, the waiting list, and the discussion. Who may see it is
 /// <see cref="OutingVisibility"/>'s rule (anyone for an outing open to every parent nearby, members for a community's);
 /// the meeting point, the families and the discussion are for the organiser and the families taking part.</summary>
-public sealed class ShowModel(VillageDb db, OutingSearch search, Attendance attendance, OutingEmails emails, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class ShowModel(
+    VillageDb db, OutingSearch search, Attendance attendance, OutingEmails emails, OutingConversation group, Conversations conversations, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     public const int CancelWordMax = 500;
+
+    /// <summary>The newest messages shown on the outing's page.</summary>
+    public const int ShownMessages = 50;
 
     public Outing Outing { get; private set; } = null!;
 
@@ -47,6 +53,19 @@ public sealed class ShowModel(VillageDb db, OutingSearch search, Attendance atte
     public IReadOnlyList<FamilyView> Families { get; private set; } = [];
 
     public IReadOnlyList<MessageView> Messages { get; private set; } = [];
+
+    /// <summary>The outing's group conversation, once opened (the first family joining, or the first message).</summary>
+    public Guid? ConversationId { get; private set; }
+
+    /// <summary>Reads the discussion: a member of the outing's conversation (the organiser always; a family while it has
+    /// a date to come, and after the dates it came to), or a family taking part before the conversation is opened.</summary>
+    public bool CanReadDiscussion { get; private set; }
+
+    /// <summary>Older messages than the ones shown here are read in the parent's messages.</summary>
+    public bool HasOlderMessages { get; private set; }
+
+    /// <summary>A cancelled outing's discussion stays readable, closed for writing.</summary>
+    public bool IsDiscussionClosed => Outing.Status == OutingStatus.Cancelled;
 
     public DateTime Now { get; private set; }
 
@@ -155,14 +174,18 @@ public sealed class ShowModel(VillageDb db, OutingSearch search, Attendance atte
             return Challenge();
         }
 
-        if (!await LoadAsync(id, null, null) || !IsParticipant)
+        if (!await LoadAsync(id, null, null) || !CanReadDiscussion)
         {
             return NotFound();
         }
 
         ModelState.Clear();
         var text = MessageText?.Trim() ?? "";
-        if (text.Length == 0)
+        if (IsDiscussionClosed)
+        {
+            ModelState.AddModelError(nameof(MessageText), t["OutingGroup.Closed"]);
+        }
+        else if (text.Length == 0)
         {
             ModelState.AddModelError(nameof(MessageText), t["Validation.Required", t["Outing.Message"]]);
         }
@@ -176,23 +199,7 @@ public sealed class ShowModel(VillageDb db, OutingSearch search, Attendance atte
             return this.InvalidPage();
         }
 
-        var memberId = User.MemberId();
-        db.OutingMessages.Add(new OutingMessage
-        {
-            Id = Guid.CreateVersion7(),
-            OutingId = id,
-            AuthorId = memberId,
-            Text = text,
-            FromOrganizer = IsOrganizer,
-            CreatedAt = Now,
-        });
-        if (IsOrganizer)
-        {
-            var families = await emails.ParticipantsAsync(Outing, null, Now);
-            await emails.OrganizerMessageAsync(Outing, families, OrganizerName ?? "", text);
-        }
-
-        await db.SaveChangesAsync();
+        await group.PostAsync(Outing, User.MemberId(), text, OrganizerName);
         return Redirect($"/outings/{id}#discussion");
     }
 
@@ -240,23 +247,16 @@ public sealed class ShowModel(VillageDb db, OutingSearch search, Attendance atte
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsCancelled, true).SetProperty(o => o.Sequence, o => o.Sequence + 1));
         }
 
-        if (!string.IsNullOrEmpty(word))
-        {
-            db.OutingMessages.Add(new OutingMessage
-            {
-                Id = Guid.CreateVersion7(),
-                OutingId = id,
-                AuthorId = User.MemberId(),
-                Text = word,
-                FromOrganizer = true,
-                CreatedAt = Now,
-            });
-        }
-
         await emails.CancelledAsync(Outing, families, oneDate ? Date!.StartsAt : null, word);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         search.Changed();
+        if (!string.IsNullOrEmpty(word))
+        {
+            // The organiser's word stays in the discussion too (the families were already told by email).
+            await conversations.PostAsync(await group.EnsureAsync(id), User.MemberId(), word);
+        }
+
         Notice = t[oneDate ? "Outing.CancelledDate" : "Outing.CancelledWhole"];
         return oneDate ? Back(occurrence!.Value) : Redirect($"/outings/{id}");
     }
@@ -339,20 +339,55 @@ public sealed class ShowModel(VillageDb db, OutingSearch search, Attendance atte
             }
         }
 
-        if (IsParticipant)
-        {
-            Messages = await db.OutingMessages.AsNoTracking().Where(m => m.OutingId == id)
-                .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-                .Select(m => new MessageView(
-                    db.Profiles.Where(x => x.MemberId == m.AuthorId).Select(x => x.DisplayName).FirstOrDefault(),
-                    m.Text, m.FromOrganizer, m.CreatedAt))
-                .ToListAsync();
-        }
-
+        await LoadDiscussionAsync(viewer);
         return true;
     }
 
     public sealed record FamilyView(string? Name, int Adults, int Children, bool IsOrganizer);
 
-    public sealed record MessageView(string? AuthorName, string Text, bool FromOrganizer, DateTime CreatedAt);
+    /// <summary>The outing's conversation, newest <see cref="ShownMessages"/> in order, for its members; reading them
+    /// here marks them read. Messages a moderator hid are shown only to their author. The organiser's messages are
+    /// marked by who wrote them (the author is the organiser), not by a stored flag.</summary>
+    private async Task LoadDiscussionAsync(Guid? viewer)
+    {
+        var conversation = await group.FindAsync(Outing.Id);
+        ConversationId = conversation?.Id;
+        if (viewer is not { } me)
+        {
+            return;
+        }
+
+        if (conversation is null)
+        {
+            CanReadDiscussion = IsParticipant;
+            return;
+        }
+
+        var read = await db.ConversationMembers.AsNoTracking().Where(m => m.ConversationId == conversation.Id && m.MemberId == me)
+            .Select(m => (long?)m.ReadSequence).SingleOrDefaultAsync();
+        CanReadDiscussion = read is not null || IsOrganizer;
+        if (!CanReadDiscussion)
+        {
+            return;
+        }
+
+        var organizer = Outing.OrganizerId;
+        var newest = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversation.Id && (m.Moderation == ModerationState.Visible || m.AuthorId == me))
+            .OrderByDescending(m => m.Sequence).Take(ShownMessages + 1)
+            .Select(m => new MessageView(
+                db.Profiles.Where(x => x.MemberId == m.AuthorId).Select(x => x.DisplayName).FirstOrDefault(),
+                m.Text, m.AuthorId != null && m.AuthorId == organizer, m.CreatedAt, m.Moderation != ModerationState.Visible))
+            .ToListAsync();
+        HasOlderMessages = newest.Count > ShownMessages;
+        Messages = [.. newest.Take(ShownMessages).Reverse()];
+        if (read is { } readSequence && readSequence < conversation.LastSequence)
+        {
+            var last = conversation.LastSequence;
+            await db.ConversationMembers.Where(m => m.ConversationId == conversation.Id && m.MemberId == me && m.ReadSequence < last)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadSequence, last));
+        }
+    }
+
+    public sealed record MessageView(string? AuthorName, string Text, bool FromOrganizer, DateTime CreatedAt, bool IsHidden);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Village.Tests.Support;
+using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Outings;
 
@@ -132,8 +133,12 @@ public sealed class OutingPagesTests(VillageFactory factory) : IClassFixture<Vil
         await b.Browser.SubmitAsync(await b.Browser.GetAsync($"/outings/{id}"),
             new Dictionary<string, string> { ["MessageText"] = "Super, à jeudi !" }, "form[action*='handler=Message']");
 
-        var messages = await factory.QueryAsync(db => db.OutingMessages.Where(m => m.OutingId == id).OrderBy(m => m.CreatedAt).ToListAsync());
-        Assert.Equal([true, false], messages.Select(m => m.FromOrganizer));
+        // The discussion is the outing's group conversation; the organiser's messages are the ones they wrote.
+        var messages = await factory.QueryAsync(db => db.Messages
+            .Where(m => db.Conversations.Any(c => c.Id == m.ConversationId && c.OutingId == id && c.Kind == ConversationKind.Outing))
+            .OrderBy(m => m.Sequence).ToListAsync());
+        Assert.Equal([a.Id, b.Id], messages.Select(m => m.AuthorId!.Value));
+        Assert.Equal([1L, 2L], messages.Select(m => m.Sequence));
         var email = Assert.Single(await factory.EmailsToAsync(b.Email), m => m.Subject.Contains("Un message", StringComparison.Ordinal));
         Assert.Contains("J'aurai un bonnet jaune.", email.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(await factory.EmailsToAsync(a.Email), m => m.Subject.Contains("Un message", StringComparison.Ordinal));
