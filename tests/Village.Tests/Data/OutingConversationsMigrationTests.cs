@@ -41,7 +41,10 @@ public sealed class OutingConversationsMigrationTests
             db.OutingParticipations.AddRange(
                 Participation(date.Id, family.Id, ParticipationStatus.Going, now.AddHours(1)),
                 Participation(date.Id, waiting.Id, ParticipationStatus.Waiting, now.AddHours(2)),
-                Participation(silentDate.Id, family.Id, ParticipationStatus.Going, now.AddHours(3)));
+                Participation(silentDate.Id, family.Id, ParticipationStatus.Going, now.AddHours(3)),
+                // The organiser's family has a place at each of its dates: alone, it opens no conversation.
+                Participation(date.Id, organizer.Id, ParticipationStatus.Going, now),
+                Participation(emptyDate.Id, quiet.Id, ParticipationStatus.Going, now));
             await db.SaveChangesAsync();
 
             // Written out of order on purpose: the sequence follows the time they were written. A hostile text stays text.

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Village.Web.Data.Migrations;
 
-/// <summary>Each outing's discussion becomes its group conversation: for every outing with messages or families, a
-/// conversation (Kind Outing) whose id is the outing's own id (unique, and no id to generate in SQL), its members (the
-/// organiser and every family that has a place at one of its dates, the ones who read the discussion until now, each
-/// having read it all), and the messages copied with their ids, numbered in the order they were written. Then the old
-/// table goes. The SQL is the same on SQLite (3.25+, window functions) and PostgreSQL.</summary>
+/// <summary>Each outing's discussion becomes its group conversation: for every outing with messages or families (other
+/// than the organiser's own, which has a place at every date), a conversation (Kind Outing) whose id is the outing's
+/// own id (unique, and no id to generate in SQL), its members (the organiser and every family that has a place at one
+/// of its dates: the ones who read the discussion until now, each having read it all), and the messages copied with
+/// their ids, numbered in the order they were written. Then the old table goes. The SQL is the same on SQLite (3.25+,
+/// window functions) and PostgreSQL; Down copies the messages back, the organiser's marked again.</summary>
 [DbContext(typeof(VillageDb))]
 [Migration("20261122153000_OutingConversations")]
 public sealed class OutingConversations : Migration
@@ -21,7 +22,8 @@ public sealed class OutingConversations : Migration
                 (SELECT COUNT(*) FROM "OutingMessages" m WHERE m."OutingId" = o."Id")
             FROM "Outings" o
             WHERE (EXISTS (SELECT 1 FROM "OutingMessages" m WHERE m."OutingId" = o."Id")
-                OR EXISTS (SELECT 1 FROM "OutingParticipations" p JOIN "OutingOccurrences" d ON d."Id" = p."OccurrenceId" WHERE d."OutingId" = o."Id"))
+                OR EXISTS (SELECT 1 FROM "OutingParticipations" p JOIN "OutingOccurrences" d ON d."Id" = p."OccurrenceId"
+                    WHERE d."OutingId" = o."Id" AND (o."OrganizerId" IS NULL OR p."MemberId" <> o."OrganizerId")))
               AND NOT EXISTS (SELECT 1 FROM "Conversations" c WHERE c."OutingId" = o."Id");
             """);
 
