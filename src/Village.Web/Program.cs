@@ -69,6 +69,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapApi();
 app.MapDiscovery();
+app.MapLiveMessages();
 app.MapCultureSwitch();
 app.MapRazorPages();
 await app.RunAsync();

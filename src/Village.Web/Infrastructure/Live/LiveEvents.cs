@@ -15,6 +15,10 @@ public enum LiveEventKind
 
     /// <summary>A parent read conversation <see cref="LiveEvent.SubjectId"/> up to a sequence (their other pages update their unread count).</summary>
     Read = 1,
+
+    /// <summary>Notifications may have been lost (the instance's LISTEN connection dropped): every open stream reads
+    /// again from the database after its cursor.</summary>
+    Resync = 2,
 }
 
 /// <summary>Delivers live events to the streams open on every app instance. Publish after the write committed.</summary>
@@ -55,6 +59,9 @@ public sealed class LiveHub : ILiveEvents
             }
         }
     }
+
+    /// <summary>The members with a stream open on this instance.</summary>
+    public IReadOnlyList<Guid> ConnectedMembers() => [.. streams.Where(s => !s.Value.IsEmpty).Select(s => s.Key)];
 
     /// <summary>Whether this instance has a stream open for the member.</summary>
     public bool IsConnected(Guid memberId) => streams.TryGetValue(memberId, out var open) && !open.IsEmpty;
