@@ -10,6 +10,9 @@ public static class MessagesSetup
         builder.Services.AddSingleton<LiveHub>();
         builder.Services.AddSingleton<ILiveEvents>(services => services.GetRequiredService<LiveHub>());
         builder.Services.AddScoped<Conversations>();
+        builder.Services.Configure<MessagesOptions>(builder.Configuration.GetSection("Messages"));
+        builder.Services.AddScoped<MessageReading>();
+        builder.Services.AddScoped<UnreadMessages>();
         return builder;
     }
 }
