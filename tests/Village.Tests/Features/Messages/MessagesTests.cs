@@ -243,4 +243,34 @@ public sealed class MessagesTests(VillageFactory factory) : IClassFixture<Villag
         Assert.Equal(ReportStatus.Resolved, await factory.QueryAsync(db => db.Reports.Where(r => r.TargetId == reported).Select(r => r.Status).SingleAsync()));
         Assert.DoesNotContain("adresse exacte", (await youssef.Browser.GetAsync($"/messages/{id}")).Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task My_data_holds_the_messages_I_wrote_and_leaving_Village_leaves_them_unsigned_for_the_other_parent()
+    {
+        using var camille = await factory.TalkerAsync("Camille");
+        using var youssef = await factory.TalkerAsync("Youssef");
+        var id = await factory.OpenDirectAsync(camille, youssef);
+        await factory.WriteAsync(id, camille, "Jeudi 10 h au pont de Jambes ?");
+        await factory.WriteAsync(id, youssef, "Parfait, à jeudi !");
+
+        var export = await camille.Browser.GetAsync("/account/data?handler=Download");
+        using (var json = System.Text.Json.JsonDocument.Parse(export.Text))
+        {
+            var messages = json.RootElement.GetProperty("messages").EnumerateArray().ToList();
+            Assert.Equal("Jeudi 10 h au pont de Jambes ?", Assert.Single(messages).GetProperty("Text").GetString());
+            Assert.Equal(id, messages[0].GetProperty("conversation").GetGuid());
+            Assert.DoesNotContain("Parfait, à jeudi", export.Text, StringComparison.Ordinal);
+        }
+
+        var page = await camille.Browser.GetAsync("/account/data");
+        var deleted = await camille.Browser.SubmitAsync(page, new Dictionary<string, string> { ["Delete.Password"] = AccountSteps.Password, ["Delete.Confirm"] = "true" }, "form[action*='handler=Delete']");
+        Assert.True(deleted.Status == HttpStatusCode.Redirect, deleted.ToString());
+
+        Assert.False(await factory.QueryAsync(db => db.ConversationMembers.AnyAsync(m => m.MemberId == camille.Id)));
+        var left = await youssef.Browser.GetAsync($"/messages/{id}");
+        Assert.Equal(HttpStatusCode.OK, left.Status);
+        Assert.Contains("un parent qui a quitté Village", left.Document.QuerySelector("#m-1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Jeudi 10 h", left.Document.QuerySelector("#m-1")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(left.Document.QuerySelector("#message-form a[href*='/report/member']"));
+    }
 }
