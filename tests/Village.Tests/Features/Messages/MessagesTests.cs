@@ -273,4 +273,37 @@ public sealed class MessagesTests(VillageFactory factory) : IClassFixture<Villag
         Assert.Contains("Jeudi 10 h", left.Document.QuerySelector("#m-1")!.TextContent, StringComparison.Ordinal);
         Assert.Null(left.Document.QuerySelector("#message-form a[href*='/report/member']"));
     }
+
+    [Fact]
+    public async Task An_outings_group_conversation_is_titled_by_the_outing_and_links_to_it()
+    {
+        var organizer = await factory.ParentAsync("Nadia");
+        using var browser = organizer.Browser;
+        var outingId = await organizer.ProposeAsync(factory);
+        var title = await factory.QueryAsync(db => db.Outings.Where(o => o.Id == outingId).Select(o => o.Title).SingleAsync());
+        var now = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
+        var conversation = new Village.Web.Features.Messages.Conversation
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = Village.Web.Features.Messages.ConversationKind.Outing,
+            OutingId = outingId,
+            CreatedAt = now,
+            LastMessageAt = now,
+            Members = [new() { MemberId = organizer.Id, JoinedAt = now }],
+        };
+        await factory.QueryAsync(db =>
+        {
+            db.Conversations.Add(conversation);
+            return db.SaveChangesAsync();
+        });
+
+        var list = await browser.GetAsync("/messages");
+        Assert.Contains(title, list.Document.QuerySelector($"a[href='/messages/{conversation.Id}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sortie", list.MainText(), StringComparison.Ordinal);
+        var page = await browser.GetAsync($"/messages/{conversation.Id}");
+        Assert.Equal(title, page.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(page.Document.QuerySelector($"a[href='/outings/{outingId}']"));
+        Assert.Null(page.Document.QuerySelector("form[action*='handler=Block']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SendAsync(conversation.Id, "Rendez-vous à l'entrée du parc !")).Status);
+    }
 }
