@@ -108,6 +108,14 @@ public sealed class MyDataModel(
                 .OrderBy(c => c.CreatedAt)
                 .Select(c => new { c.Body, c.CreatedAt })
                 .ToListAsync(),
+            // Private messages: what I wrote (the other parents keep their copy, unsigned, if I leave) and how far I read.
+            messages = await db.Messages.AsNoTracking().Where(m => m.AuthorId == id)
+                .OrderBy(m => m.CreatedAt)
+                .Select(m => new { conversation = m.ConversationId, m.Sequence, m.Text, m.CreatedAt })
+                .ToListAsync(),
+            conversations = await db.ConversationMembers.AsNoTracking().Where(m => m.MemberId == id)
+                .Join(db.Conversations, m => m.ConversationId, c => c.Id, (m, c) => new { conversation = c.Id, kind = c.Kind.ToString(), c.OutingId, m.JoinedAt, m.ReadSequence })
+                .ToListAsync(),
             reportsMade = await db.Reports.AsNoTracking().Where(r => r.ReporterId == id)
                 .OrderBy(r => r.CreatedAt)
                 .Select(r => new { target = r.TargetKind.ToString(), r.TargetId, reason = r.Reason.ToString(), r.Details, status = r.Status.ToString(), r.CreatedAt })

@@ -174,6 +174,48 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedAdminToolsAsync(ids);
         await SeedNewsletterAsync();
         await SeedOutingsAsync(ids);
+        await SeedMessagesAsync(ids);
+    }
+
+    /// <summary>Camille and Sofia, two Namur mums, met through a hello and plan a walk by the Meuse; Sofia's last
+    /// message is still unread, so Camille's navigation shows one.</summary>
+    private async Task SeedMessagesAsync(Dictionary<string, Guid> ids)
+    {
+        var camille = ids["camille@village.demo"];
+        var sofia = ids["sofia@village.demo"];
+        var start = clock.GetUtcNow().UtcDateTime.AddHours(-26);
+        (Guid Author, string Text, int Minutes)[] lines =
+        [
+            (sofia, "Bonjour Camille ! J'ai lu que vous aimez marcher le long de la Meuse avec la poussette. Mon grand de 3 ans adore regarder les bateaux : une balade ensemble, ça vous dirait ?", 0),
+            (camille, "Bonjour Sofia ! Oh oui, avec plaisir. Les matins sont un peu longs en ce moment, ça me ferait du bien.", 35),
+            (sofia, "Pareil pour moi… Jeudi vers 10 h, au départ du pont de Jambes ? Le chemin est plat, parfait pour les poussettes.", 50),
+            (camille, "Jeudi 10 h, c'est noté. S'il pleut, on se replie au café de la bibliothèque ?", 70),
+            (sofia, "Parfait ! J'apporte des biscuits. À jeudi 🙂", 24 * 60 + 30),
+        ];
+        var conversation = new Conversation
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = ConversationKind.Direct,
+            CreatedAt = start,
+            LastMessageAt = start.AddMinutes(lines[^1].Minutes),
+            LastSequence = lines.Length,
+            Members =
+            [
+                new ConversationMember { MemberId = camille, JoinedAt = start, ReadSequence = lines.Length - 1 },
+                new ConversationMember { MemberId = sofia, JoinedAt = start, ReadSequence = lines.Length },
+            ],
+        };
+        db.Conversations.Add(conversation);
+        db.Messages.AddRange(lines.Select((line, i) => new Message
+        {
+            Id = Guid.CreateVersion7(),
+            ConversationId = conversation.Id,
+            Sequence = i + 1,
+            AuthorId = line.Author,
+            Text = line.Text,
+            CreatedAt = start.AddMinutes(line.Minutes),
+        }));
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Parents de Namur is run by two admins: Camille on weekdays, Youssef at the weekend but on a break

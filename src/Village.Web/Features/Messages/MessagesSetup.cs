@@ -24,7 +24,9 @@ public static class MessagesSetup
         }
 
         builder.Services.AddScoped<Conversations>();
-        builder.Services.Configure<MessageEmailOptions>(builder.Configuration.GetSection("Messages"));
+        builder.Services.Configure<MessagesOptions>(builder.Configuration.GetSection("Messages"));
+        builder.Services.AddScoped<MessageReading>();
+        builder.Services.AddScoped<UnreadMessages>();
         builder.Services.AddSingleton<UnreadMessageEmails>();
         // Like the outing reminders: tests turn background email off and run the job themselves.
         if (builder.Configuration.GetValue("Email:SendInBackground", true))

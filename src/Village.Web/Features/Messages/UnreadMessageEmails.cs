@@ -9,7 +9,7 @@ using Village.Web.Resources;
 
 namespace Village.Web.Features.Messages;
 
-/// <summary>Emails a parent who has messages from others unread for more than <see cref="MessageEmailOptions.EmailAfterMinutes"/>:
+/// <summary>Emails a parent who has messages from others unread for more than <see cref="MessagesOptions.EmailAfterMinutes"/>:
 /// one email per batch (what came since the last email), in the parent's language, through the outbox. The email says
 /// neither who wrote nor what (a phone may be shared): only that messages wait, and a link to /messages. Each
 /// conversation's batch is claimed by a conditional update of <see cref="ConversationMember.EmailedAt"/> in the same
@@ -17,7 +17,7 @@ namespace Village.Web.Features.Messages;
 public sealed class UnreadMessageEmails(
     IServiceScopeFactory scopes,
     TimeProvider clock,
-    IOptions<MessageEmailOptions> options,
+    IOptions<MessagesOptions> options,
     ILogger<UnreadMessageEmails> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -120,14 +120,3 @@ public sealed class UnreadMessageEmails(
 }
 
 /// <summary>Settings under "Messages" for the unread-message emails.</summary>
-public sealed class MessageEmailOptions
-{
-    /// <summary>How long a message from someone else stays unread before its reader gets an email.</summary>
-    public int EmailAfterMinutes { get; set; } = 15;
-
-    /// <summary>How often the job looks for unread messages to email about.</summary>
-    public TimeSpan EmailInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>The most conversations one pass handles (the next pass takes the rest).</summary>
-    public int EmailBatch { get; set; } = 500;
-}

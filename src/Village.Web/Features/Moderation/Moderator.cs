@@ -91,6 +91,33 @@ public sealed class Moderator(VillageDb db, CommunityFeed feed, CommunityAccess 
         return true;
     }
 
+    /// <summary>Hides or restores a private message after a report (platform moderators only: a conversation belongs
+    /// to no community). Its author keeps seeing it, marked; the other members no longer do.</summary>
+    public async Task<bool> SetMessageStateAsync(ClaimsPrincipal user, Guid id, ModerationAction action, string reason)
+    {
+        var state = action switch
+        {
+            ModerationAction.Hide => ModerationState.Hidden,
+            ModerationAction.Restore => ModerationState.Visible,
+            _ => (ModerationState?)null,
+        };
+        if (state is null || !IsPlatformModerator(user)
+            || await db.Messages.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.AuthorId }).SingleOrDefaultAsync() is not { } message)
+        {
+            return false;
+        }
+
+        await db.Messages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Moderation, state.Value));
+        if (state != ModerationState.Visible)
+        {
+            CloseReports(await db.Reports.Where(r => r.TargetId == id && r.Status == ReportStatus.Open).ToListAsync(), ReportStatus.Resolved);
+        }
+
+        Log(user, null, action, ReportTarget.Message, id, message.AuthorId, reason);
+        await db.SaveChangesAsync();
+        return true;
+    }
+
     public async Task<bool> DismissAsync(ClaimsPrincipal user, Guid reportId, string reason)
     {
         if (await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && r.Status == ReportStatus.Open) is not { } report

@@ -59,8 +59,9 @@ public abstract class QueuePageModel(VillageDb db, Moderator moderator, ReplyTem
         return Page();
     }
 
-    public Task<IActionResult> OnPostContentAsync(string? slug, ReportTarget kind, Guid id, ModerationAction act) =>
-        ActAsync(slug, act is ModerationAction.Hide or ModerationAction.Remove or ModerationAction.Restore && kind is ReportTarget.Post or ReportTarget.Comment,
+    public Task<IActionResult> OnPostContentAsync(string? slug, ReportTarget kind, Guid id, ModerationAction act) => kind == ReportTarget.Message
+        ? ActAsync(slug, act is ModerationAction.Hide or ModerationAction.Restore, reason => moderator.SetMessageStateAsync(User, id, act, reason))
+        : ActAsync(slug, act is ModerationAction.Hide or ModerationAction.Remove or ModerationAction.Restore && kind is ReportTarget.Post or ReportTarget.Comment,
             reason => moderator.SetStateAsync(User, kind, id, act, reason,
                 content => Url.Page("/Posts/Show", null, new { slug = content.Slug, id = content.PostId }, Request.Scheme)!));
 
@@ -131,6 +132,7 @@ public abstract class QueuePageModel(VillageDb db, Moderator moderator, ReplyTem
             .Select(p => new { p.Id, PostId = p.Id, Title = (string?)p.Title, p.Body, p.Moderation }).ToDictionaryAsync(p => p.Id);
         var comments = await db.Comments.AsNoTracking().Where(c => commentIds.Contains(c.Id))
             .Select(c => new { c.Id, c.PostId, Title = (string?)null, c.Body, c.Moderation }).ToDictionaryAsync(c => c.Id);
+        var contexts = scope is null ? await MessageContextsAsync(reports.Where(r => r.TargetKind == ReportTarget.Message).Select(r => r.TargetId).ToList()) : [];
         var members = reports.Where(r => r.TargetMemberId is not null).Select(r => r.TargetMemberId!.Value).Distinct().ToList();
         var names = await NamesAsync(members);
         var memberships = await db.CommunityMembers.AsNoTracking()
@@ -146,6 +148,16 @@ public abstract class QueuePageModel(VillageDb db, Moderator moderator, ReplyTem
 
         Reports = reports.Select(r =>
         {
+            if (r.TargetKind == ReportTarget.Message)
+            {
+                var context = contexts.TryGetValue(r.TargetId, out var lines) ? lines : [];
+                var reported = context.FirstOrDefault(l => l.Reported);
+                return new ReportView(
+                    r.Id, r.TargetKind, r.TargetId, null, null, null, reported?.Text, reported?.Moderation, r.TargetMemberId,
+                    r.TargetMemberId is { } writer && names.TryGetValue(writer, out var writerName) ? writerName : null,
+                    r.Reason, r.Details, r.CreatedAt, [], context);
+            }
+
             var content = r.TargetKind == ReportTarget.Post && posts.TryGetValue(r.TargetId, out var post) ? new { post.PostId, post.Title, post.Body, post.Moderation }
                 : r.TargetKind == ReportTarget.Comment && comments.TryGetValue(r.TargetId, out var comment) ? new { comment.PostId, comment.Title, comment.Body, comment.Moderation }
                 : null;
@@ -174,13 +186,46 @@ public abstract class QueuePageModel(VillageDb db, Moderator moderator, ReplyTem
             .OrderByDescending(xp => xp.x.CreatedAt).Take(20)
             .Join(db.Communities, xp => xp.p.CommunityId, c => c.Id, (xp, c) => new ModeratedView(ReportTarget.Comment, xp.x.Id, $"/communities/{c.Slug}/posts/{xp.p.Id}", xp.x.Body, xp.x.Moderation, xp.x.ModerationReason))
             .ToListAsync();
-        Moderated = [.. moderatedPosts, .. moderatedComments];
+        var moderatedMessages = scope is null
+            ? await db.Messages.AsNoTracking().Where(m => m.Moderation != ModerationState.Visible).OrderByDescending(m => m.CreatedAt).Take(20)
+                .Select(m => new ModeratedView(ReportTarget.Message, m.Id, null, m.Text, m.Moderation, null)).ToListAsync()
+            : [];
+        Moderated = [.. moderatedPosts, .. moderatedComments, .. moderatedMessages];
 
         var sanctioned = await NamesAsync(sanctions.Select(s => s.MemberId).Distinct().ToList());
         Sanctions = sanctions.Select(s => new SanctionView(
             s.Id, s.Kind, sanctioned.TryGetValue(s.MemberId, out var name) ? name : null, communities.TryGetValue(s.CommunityId, out var c) ? c.Name : "",
             s.Reason, s.EndsAt)).ToList();
     }
+
+    /// <summary>Each reported message with up to <see cref="ContextSize"/> messages before and after it in its
+    /// conversation, what moderators need to judge it (platform moderators only: conversations have no community).</summary>
+    private async Task<Dictionary<Guid, IReadOnlyList<ContextLine>>> MessageContextsAsync(List<Guid> messageIds)
+    {
+        var result = new Dictionary<Guid, IReadOnlyList<ContextLine>>();
+        if (messageIds.Count == 0)
+        {
+            return result;
+        }
+
+        var reported = await db.Messages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.ConversationId, m.Sequence }).ToListAsync();
+        foreach (var message in reported)
+        {
+            var lines = await db.Messages.AsNoTracking()
+                .Where(m => m.ConversationId == message.ConversationId && m.Sequence >= message.Sequence - ContextSize && m.Sequence <= message.Sequence + ContextSize)
+                .OrderBy(m => m.Sequence)
+                .Select(m => new ContextLine(
+                    db.Profiles.Where(p => p.MemberId == m.AuthorId).Select(p => p.DisplayName).FirstOrDefault(), m.Text, m.CreatedAt, m.Moderation, m.Id == message.Id))
+                .ToListAsync();
+            result[message.Id] = lines;
+        }
+
+        return result;
+    }
+
+    /// <summary>Messages shown before and after a reported one.</summary>
+    public const int ContextSize = 5;
 
     private Task<Dictionary<Guid, string>> NamesAsync(List<Guid> members) =>
         db.Profiles.AsNoTracking().Where(p => members.Contains(p.MemberId)).ToDictionaryAsync(p => p.MemberId, p => p.DisplayName);
@@ -189,9 +234,14 @@ public abstract class QueuePageModel(VillageDb db, Moderator moderator, ReplyTem
 
     public sealed record ReportView(
         Guid Id, ReportTarget Kind, Guid TargetId, string? CommunityName, string? Link, string? Title, string? Body, ModerationState? State,
-        Guid? MemberId, string? MemberName, ReportReason Reason, string? Details, DateTime CreatedAt, IReadOnlyList<CommunityChoice> SanctionIn);
+        Guid? MemberId, string? MemberName, ReportReason Reason, string? Details, DateTime CreatedAt, IReadOnlyList<CommunityChoice> SanctionIn,
+        IReadOnlyList<ContextLine>? Context = null);
 
-    public sealed record ModeratedView(ReportTarget Kind, Guid Id, string Link, string Text, ModerationState State, string? Reason);
+    /// <summary>A message around a reported one (or the reported one itself); <see cref="Author"/> null once they left.</summary>
+    public sealed record ContextLine(string? Author, string Text, DateTime CreatedAt, ModerationState Moderation, bool Reported);
+
+    /// <summary>Content moderators hid or removed; <see cref="Link"/> is null for a private message (no page to open).</summary>
+    public sealed record ModeratedView(ReportTarget Kind, Guid Id, string? Link, string Text, ModerationState State, string? Reason);
 
     public sealed record SanctionView(Guid Id, SanctionKind Kind, string? MemberName, string CommunityName, string Reason, DateTime? EndsAt);
 }

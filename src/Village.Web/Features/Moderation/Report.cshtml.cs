@@ -6,15 +6,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
+using Village.Web.Features.Messages;
 using Village.Web.Features.Shared;
 using Village.Web.Resources;
 
 namespace Village.Web.Features.Moderation;
 
-/// <summary>Reporting a post, a comment or a member to the moderators: a reason and, if one wishes, a few words.
+/// <summary>Reporting a post, a comment, a private message or a member to the moderators: a reason and, if one wishes, a few words.
 /// Only what the reporter may read can be reported; one open report per reporter and target; ten a day.</summary>
 [Authorize]
-public sealed class ReportModel(VillageDb db, CommunityAccess access, ModerationEmails emails, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class ReportModel(VillageDb db, CommunityAccess access, Conversations conversations, ModerationEmails emails, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
 {
     public const int DailyLimit = 10;
 
@@ -132,6 +133,19 @@ public sealed class ReportModel(VillageDb db, CommunityAccess access, Moderation
 
                 (Kind, Summary, targetMemberId) = (ReportTarget.Comment, comment.Body, comment.AuthorId);
                 BackLink = $"/communities/{comment.Slug}/posts/{comment.PostId}#comments";
+                return true;
+            case "message":
+                var message = await conversations.Of(memberId).AsNoTracking()
+                    .Join(db.Messages, c => c.Id, m => m.ConversationId, (c, m) => m)
+                    .Where(m => m.Id == id && m.Moderation == ModerationState.Visible)
+                    .Select(m => new { m.Text, m.AuthorId, m.ConversationId, m.Sequence }).SingleOrDefaultAsync();
+                if (message is null || message.AuthorId == memberId)
+                {
+                    return false;
+                }
+
+                (Kind, Summary, targetMemberId) = (ReportTarget.Message, message.Text, message.AuthorId);
+                BackLink = $"/messages/{message.ConversationId}#m-{message.Sequence}";
                 return true;
             case "member":
                 var name = await db.Profiles.AsNoTracking().Where(p => p.MemberId == id).Select(p => p.DisplayName).SingleOrDefaultAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Village.Web.Features.Messages;
 using Village.Web.Features.Posts;
 using Village.Web.Infrastructure.Geo;
 
@@ -28,6 +29,7 @@ public static class ApiSetup
         app.MapOpenApi();
         app.MapTowns();
         app.MapPostsApi();
+        app.MapMessagesApi();
     }
 
     /// <summary>An API caller is answered 401 or 403 in JSON, where a person would be sent to the sign-in page.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Village.Web.Infrastructure.Live;
 
@@ -32,7 +34,7 @@ public interface ILiveEvents
 
 /// <summary>The streams open on this instance, by member: enough alone on one instance (SQLite), and what a shared
 /// engine feeds on several.</summary>
-public sealed class LiveHub : ILiveEvents
+public sealed class LiveHub(IMemoryCache cache) : ILiveEvents
 {
     /// <summary>Events a slow stream may fall behind by before the oldest are dropped (it catches up from the database).</summary>
     private const int Backlog = 256;
@@ -50,6 +52,7 @@ public sealed class LiveHub : ILiveEvents
     {
         foreach (var memberId in live.MemberIds.Distinct())
         {
+            Interlocked.Increment(ref Version(memberId).Value);
             if (streams.TryGetValue(memberId, out var open))
             {
                 foreach (var stream in open.Keys)
@@ -59,6 +62,16 @@ public sealed class LiveHub : ILiveEvents
             }
         }
     }
+
+    /// <summary>Changes each time an event for the member reaches this instance (from any instance on PostgreSQL): what
+    /// is kept about the member's messages (their unread count) is keyed by it, so it is never older than the last
+    /// event.</summary>
+    public StrongBox<long> Version(Guid memberId) =>
+        cache.GetOrCreate((nameof(LiveHub), memberId), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return new StrongBox<long>();
+        })!;
 
     /// <summary>The members with a stream open on this instance.</summary>
     public IReadOnlyList<Guid> ConnectedMembers() => [.. streams.Where(s => !s.Value.IsEmpty).Select(s => s.Key)];

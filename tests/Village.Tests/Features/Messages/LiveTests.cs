@@ -243,7 +243,7 @@ public static class LiveSteps
         var services = scope.ServiceProvider;
         var conversations = publish
             ? services.GetRequiredService<Conversations>()
-            : new Conversations(services.GetRequiredService<VillageDb>(), new LiveHub(), services.GetRequiredService<TimeProvider>());
+            : new Conversations(services.GetRequiredService<VillageDb>(), new LiveHub(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())), services.GetRequiredService<TimeProvider>());
         return (await conversations.PostAsync(conversationId, authorId, text)).Id;
     }
 }
