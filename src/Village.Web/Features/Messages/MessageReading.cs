@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Village.Web.Data;
 using Village.Web.Features.Moderation;
+using Village.Web.Features.Outings;
 using Village.Web.Features.Safety;
 using Village.Web.Infrastructure.Live;
 
@@ -11,7 +12,7 @@ namespace Village.Web.Features.Messages;
 /// else gets nothing, as if it did not exist), its messages by sequence, marking read, and sending with the block
 /// rule and the rate limit.</summary>
 public sealed class MessageReading(
-    VillageDb db, Conversations conversations, NewMemberLimits limits, ILiveEvents live, TimeProvider clock, IOptions<MessagesOptions> options)
+    VillageDb db, Conversations conversations, OutingConversation outingConversation, NewMemberLimits limits, ILiveEvents live, TimeProvider clock, IOptions<MessagesOptions> options)
 {
     public static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(10);
 
@@ -30,6 +31,7 @@ public sealed class MessageReading(
                 c.LastMessageAt,
                 Read = c.Members.Where(m => m.MemberId == memberId).Select(m => m.ReadSequence).First(),
                 OutingTitle = db.Outings.Where(o => o.Id == c.OutingId).Select(o => o.Title).FirstOrDefault(),
+                OutingCancelled = db.Outings.Any(o => o.Id == c.OutingId && o.Status != OutingStatus.Scheduled),
                 Other = c.Members.Where(m => m.MemberId != memberId).Select(m => (Guid?)m.MemberId).FirstOrDefault(),
             })
             .SingleOrDefaultAsync();
@@ -48,7 +50,10 @@ public sealed class MessageReading(
 
         return new ConversationView(
             found.Id, found.Kind, found.OutingId, found.Kind == ConversationKind.Outing ? found.OutingTitle : otherName,
-            found.Kind == ConversationKind.Direct ? found.Other : null, found.LastSequence, found.Read, found.LastMessageAt, blocked);
+            found.Kind == ConversationKind.Direct ? found.Other : null, found.LastSequence, found.Read, found.LastMessageAt, blocked)
+        {
+            Closed = found.OutingCancelled,
+        };
     }
 
     /// <summary>Up to <paramref name="take"/> messages before (or after) a sequence, in order. Messages moderators
@@ -99,7 +104,7 @@ public sealed class MessageReading(
             return new SendResult(SendOutcome.NotFound);
         }
 
-        if (conversation.Blocked)
+        if (conversation.Blocked || conversation.Closed)
         {
             return new SendResult(SendOutcome.Blocked);
         }
@@ -120,7 +125,10 @@ public sealed class MessageReading(
             return new SendResult(SendOutcome.TooMany, Limit: limit);
         }
 
-        var message = await conversations.PostAsync(conversationId, memberId, trimmed, cancellation);
+        // An outing's conversation is its discussion: the organiser's words also go by email to the families.
+        var message = conversation.OutingId is { } outingId && await db.Outings.FindAsync([outingId], cancellation) is { } outing
+            ? await outingConversation.PostAsync(outing, memberId, trimmed, await db.Profiles.Where(p => p.MemberId == memberId).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellation))
+            : await conversations.PostAsync(conversationId, memberId, trimmed, cancellation);
         return new SendResult(SendOutcome.Sent, message);
     }
 
@@ -170,6 +178,9 @@ public sealed record ConversationView(
     Guid Id, ConversationKind Kind, Guid? OutingId, string? Title, Guid? OtherMemberId, long LastSequence, long ReadSequence,
     DateTime LastMessageAt, bool Blocked)
 {
+    /// <summary>An outing's conversation once the outing is cancelled: still read, no longer written.</summary>
+    public bool Closed { get; init; }
+
     public string? OutingLink => OutingId is { } id ? $"/outings/{id}" : null;
 }
 

@@ -57,7 +57,7 @@ public sealed class ShowModel(VillageDb db, MessageReading reading, TimeProvider
             return NotFound();
         }
 
-        if (Conversation.Blocked)
+        if (Conversation.Blocked || Conversation.Closed)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }

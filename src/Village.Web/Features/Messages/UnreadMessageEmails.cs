@@ -118,5 +118,3 @@ public sealed class UnreadMessageEmails(
 
     private sealed record Due(Guid MemberId, Guid ConversationId, DateTime? EmailedAt);
 }
-
-/// <summary>Settings under "Messages" for the unread-message emails.</summary>

@@ -89,16 +89,16 @@
         var item = document.createElement('li');
         item.id = 'm-' + message.sequence;
         item.setAttribute('data-sequence', String(message.sequence));
-        item.className = 'message' + (message.mine ? ' mine' : '');
+        item.className = 'card message' + (message.mine ? ' mine' : '');
         var meta = document.createElement('p');
         meta.className = 'muted';
         var author = document.createElement('strong');
-        author.textContent = message.author === null ? text(list, 'data-author-left') : message.author;
+        author.textContent = message.mine ? text(list, 'data-me') : message.author === null ? text(list, 'data-author-left') : message.author;
         var time = document.createElement('time');
         time.setAttribute('datetime', message.at);
         time.textContent = formatTime(message.at);
         meta.appendChild(author);
-        meta.appendChild(document.createTextNode(' '));
+        meta.appendChild(document.createTextNode(' · '));
         meta.appendChild(time);
         if (message.hidden) {
             var hidden = document.createElement('span');
@@ -107,8 +107,7 @@
             meta.appendChild(hidden);
         }
         var body = document.createElement('p');
-        body.className = 'message-text';
-        body.style.whiteSpace = 'pre-wrap';
+        body.className = 'prewrap';
         body.textContent = message.text;
         item.appendChild(meta);
         item.appendChild(body);

@@ -277,7 +277,7 @@ public sealed class MessagesTests(VillageFactory factory) : IClassFixture<Villag
     [Fact]
     public async Task An_outings_group_conversation_is_titled_by_the_outing_and_links_to_it()
     {
-        var organizer = await factory.ParentAsync("Nadia");
+        var organizer = await OutingSteps.ParentAsync(factory, "Nadia");
         using var browser = organizer.Browser;
         var outingId = await organizer.ProposeAsync(factory);
         var title = await factory.QueryAsync(db => db.Outings.Where(o => o.Id == outingId).Select(o => o.Title).SingleAsync());
