@@ -262,6 +262,26 @@ public sealed partial class ParentsTests(VillageFactory factory) : IClassFixture
         Assert.Contains("<script>alert(1)</script>", received.Document.QuerySelector(".hello-received blockquote")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_data_export_holds_hellos_sent_without_their_answer_and_hellos_received_with_it()
+    {
+        var (a, _) = await factory.ParentAsync(new(Unique("Amina"), NamurLat, NamurLon));
+        var (b, bId) = await factory.ParentAsync(new(Unique("Bruno"), NamurLat, NamurLon));
+        await a.SayHelloAsync(bId, "Bonjour exporté");
+        await b.FillAsync("/hellos", new Dictionary<string, string>(), ".hello-received form[action*='Decline']");
+
+        var sent = await a.GetAsync("/account/data?handler=Download");
+        var received = await b.GetAsync("/account/data?handler=Download");
+
+        using var sentJson = System.Text.Json.JsonDocument.Parse(sent.Text);
+        var sentHello = Assert.Single(sentJson.RootElement.GetProperty("hellosSent").EnumerateArray());
+        Assert.Equal("Bonjour exporté", sentHello.GetProperty("Text").GetString());
+        Assert.DoesNotContain("Declined", sent.Text, StringComparison.Ordinal);
+        using var receivedJson = System.Text.Json.JsonDocument.Parse(received.Text);
+        var receivedHello = Assert.Single(receivedJson.RootElement.GetProperty("hellosReceived").EnumerateArray());
+        Assert.Equal("Declined", receivedHello.GetProperty("status").GetString());
+    }
+
     /// <summary>What a page shows as text (entities decoded).</summary>
     private static string Shown(WebPage page) => page.Document.DocumentElement.TextContent;
 
