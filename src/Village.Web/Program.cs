@@ -9,6 +9,7 @@ using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
 using Village.Web.Features.Outings;
+using Village.Web.Features.Parents;
 using Village.Web.Features.Safety;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
@@ -36,6 +37,7 @@ builder.AddNewsletter();
 builder.AddOutings();
 builder.AddDiscovery();
 builder.AddMessages();
+builder.AddParents();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

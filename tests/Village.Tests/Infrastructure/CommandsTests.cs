@@ -49,8 +49,10 @@ public sealed class CommandsTests : IDisposable
         Assert.True(second == 0, secondOutput);
         Assert.Contains("camille@village.demo", firstOutput, StringComparison.Ordinal);
         using var db = database.NewContext();
-        Assert.Equal(9, await db.Users.CountAsync());
-        Assert.True(await db.Profiles.CountAsync(p => p.VisibleNearby && p.Latitude != null) >= 7);
+        // 7 parents, the admin and the midwife, and 6 more parents visible around Namur (discovery).
+        Assert.Equal(15, await db.Users.CountAsync());
+        Assert.True(await db.Profiles.CountAsync(p => p.VisibleNearby && p.Latitude != null) >= 13);
+        Assert.Equal(1, await db.Hellos.CountAsync(h => h.Status == Village.Web.Features.Parents.HelloStatus.Waiting));
         // The community tools: counts on the parent rows agree with the rows.
         Assert.Equal(3, await db.AddressEntries.CountAsync());
         Assert.True(await db.AddressEntries.AllAsync(e => e.RecommendationCount == db.AddressRecommendations.Count(r => r.EntryId == e.Id)));

@@ -196,6 +196,15 @@ public sealed class MyDataModel(
                 .OrderBy(x => x.CreatedAt).ThenBy(x => x.Sequence)
                 .Select(x => new { x.outing, x.Text, x.CreatedAt })
                 .ToListAsync(),
+            // A sent hello's answer is not exported to its sender: a decline stays silent.
+            hellosSent = await db.Hellos.AsNoTracking().Where(h => h.FromId == id)
+                .OrderBy(h => h.CreatedAt)
+                .Select(h => new { to = db.Profiles.Where(p => p.MemberId == h.ToId).Select(p => p.DisplayName).FirstOrDefault(), h.Text, h.CreatedAt })
+                .ToListAsync(),
+            hellosReceived = await db.Hellos.AsNoTracking().Where(h => h.ToId == id)
+                .OrderBy(h => h.CreatedAt)
+                .Select(h => new { from = db.Profiles.Where(p => p.MemberId == h.FromId).Select(p => p.DisplayName).FirstOrDefault(), h.Text, h.CreatedAt, status = h.Status.ToString(), h.AnsweredAt })
+                .ToListAsync(),
             // The private calendar address itself is a secret: the export says only that it exists and since when.
             calendarFeed = await db.CalendarFeeds.AsNoTracking().Where(f => f.MemberId == id).Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)

@@ -9,6 +9,7 @@ using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
 using Village.Web.Features.Outings;
+using Village.Web.Features.Parents;
 using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
@@ -103,8 +104,68 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await db.SaveChangesAsync();
         await SeedPlacesAsync();
         await SeedCommunitiesAsync();
+        await SeedParentsNearbyAsync(today);
         log.WriteLine("Demo seeded.");
         Print(log);
+    }
+
+    /// <summary>Parents visible around Namur, a little apart (coarse positions), so /parents is alive for Camille.</summary>
+    private static readonly (DemoParent Parent, double NorthDegrees, double EastDegrees)[] ParentsAroundNamur =
+    [
+        (new("ines@village.demo", "Inès", "Namur", "Première fois maman, à Jambes. J'ai besoin de sortir un peu de la maison et de parler à des adultes !",
+            ["fr", "ar"], Interest.Walks | Interest.Coffee, Availability.WeekdayMornings, [(2, "Nour")]), 0.00, 0.02),
+        (new("pieter@village.demo", "Pieter", "Namur", "Papa en congé parental, je promène Lotte tous les matins vers la citadelle.",
+            ["nl", "fr", "en"], Interest.Walks | Interest.Nature, Availability.WeekdayMornings | Availability.WeekendMornings, [(4, "Lotte")]), 0.01, -0.02),
+        (new("grace@village.demo", "Grace", "Namur", "Arrivée d'Irlande cet été avec mon mari et notre petit Finn. J'apprends le français !",
+            ["en", "fr"], Interest.Music | Interest.Reading, Availability.WeekdayAfternoons, [(6, "Finn")]), -0.02, 0.01),
+        (new("malika@village.demo", "Malika", "Namur", "Maman de Sami, 18 mois, qui court partout. Toujours partante pour un café au parc.",
+            ["ar", "fr"], Interest.Cooking | Interest.Coffee, Availability.WeekdayAfternoons, [(18, "Sami")]), 0.02, 0.04),
+        (new("julie@village.demo", "Julie", "Namur", "Deuxième bébé prévu cet hiver ; Arthur a deux ans et demi et adore la piscine.",
+            ["fr"], Interest.Crafts | Interest.Swimming, Availability.WeekendAfternoons, [(-1, null), (30, "Arthur")]), -0.05, 0.00),
+        (new("mehmet@village.demo", "Mehmet", "Namur", "Papa de jumeaux de 3 mois : on cherche d'autres parents pour des balades tranquilles.",
+            ["tr", "fr"], Interest.Walks | Interest.Games, Availability.WeekdayMornings | Availability.WeekendMornings, [(3, null), (3, null)]), 0.03, -0.03),
+    ];
+
+    /// <summary>Six more parents visible around Namur, and Inès's hello waiting for Camille.</summary>
+    private async Task SeedParentsNearbyAsync(DateOnly today)
+    {
+        var namur = gazetteer.Search("Namur", 1)[0];
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (parent, north, east) in ParentsAroundNamur)
+        {
+            await accounts.CreateConfirmedAsync(parent.Email, Password, parent.Name, [Roles.Parent]);
+            var member = await db.Users.SingleAsync(m => m.Email == parent.Email);
+            var profile = await db.Profiles.SingleAsync(p => p.MemberId == member.Id);
+            profile.TownId = namur.Id;
+            profile.TownName = namur.Name;
+            profile.Country = namur.Country;
+            profile.Latitude = Coordinates.Round(namur.Latitude + north);
+            profile.Longitude = Coordinates.Round(namur.Longitude + east);
+            profile.About = parent.About;
+            profile.Interests = parent.Interests;
+            profile.Availability = parent.Availability;
+            profile.VisibleNearby = true;
+            db.ParentLanguages.AddRange(parent.Languages.Select(code => new ParentLanguage { ParentId = member.Id, Code = code }));
+            db.Children.AddRange(parent.Children.Select(c =>
+            {
+                var month = today.AddMonths(-c.MonthsOld);
+                return new Child { Id = Guid.CreateVersion7(), ParentId = member.Id, FirstName = c.FirstName, Year = month.Year, Month = month.Month, IsExpected = c.MonthsOld < 0, CreatedAt = now };
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var ines = await db.Users.Where(m => m.Email == "ines@village.demo").Select(m => m.Id).SingleAsync();
+        var camille = await db.Users.Where(m => m.Email == "camille@village.demo").Select(m => m.Id).SingleAsync();
+        db.Hellos.Add(new Hello
+        {
+            Id = Guid.CreateVersion7(),
+            FromId = ines,
+            ToId = camille,
+            Text = "Un café ensemble ? Nos bébés ont presque le même âge, et je suis juste à côté, à Jambes.",
+            Status = HelloStatus.Waiting,
+            CreatedAt = now.AddHours(-3),
+        });
+        await db.SaveChangesAsync();
     }
 
     private sealed record DemoCommunity(

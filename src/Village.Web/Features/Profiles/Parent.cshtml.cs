@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
+using Village.Web.Features.Parents;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Geo;
 
@@ -25,6 +26,13 @@ public sealed class ParentModel(VillageDb db, TimeProvider clock) : PageModel
     /// <summary>Whether the viewer blocked this parent (they may unblock from here).</summary>
     public bool Blocked { get; private set; }
 
+    /// <summary>The direct conversation the two parents share: they are connections.</summary>
+    public Guid? ConversationId { get; private set; }
+
+    public bool HelloSent { get; private set; }
+
+    public bool HelloReceived { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var viewerId = User.MemberId();
@@ -42,6 +50,13 @@ public sealed class ParentModel(VillageDb db, TimeProvider clock) : PageModel
 
         Profile = profile;
         Blocked = await db.Blocks.AnyAsync(b => b.BlockerId == viewerId && b.BlockedId == id);
+        if (!IsSelf)
+        {
+            ConversationId = await Connections.ConversationAsync(db, viewerId, id);
+            HelloSent = await db.Hellos.AnyAsync(h => h.FromId == viewerId && h.ToId == id);
+            HelloReceived = await db.Hellos.AnyAsync(h => h.FromId == id && h.ToId == viewerId && h.Status == HelloStatus.Waiting);
+        }
+
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var viewer = await db.Profiles.AsNoTracking().Where(p => p.MemberId == viewerId)
             .Select(p => new { p.Latitude, p.Longitude }).SingleAsync();
@@ -53,8 +68,8 @@ public sealed class ParentModel(VillageDb db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    /// <summary>Whether the viewer may see a part of the profile. "Connections" opens up once messages exist.</summary>
-    public bool Shows(Audience audience) => IsSelf || audience == Audience.ParentsNearby;
+    /// <summary>Whether the viewer may see a part of the profile: "Connections" are the parents they talk with.</summary>
+    public bool Shows(Audience audience) => Connections.Shows(audience, IsSelf, ConversationId is not null);
 
     public bool HasFacts =>
         Profile.TownName is not null
