@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Village.Web.Data;
 using Village.Web.Features.Moderation;
 using Village.Web.Infrastructure.Email;
+using Village.Web.Infrastructure.Jobs;
 using Village.Web.Infrastructure.Localization;
 using Village.Web.Resources;
 
@@ -18,36 +19,16 @@ public sealed class UnreadMessageEmails(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<MessagesOptions> options,
-    ILogger<UnreadMessageEmails> logger) : BackgroundService
+    ILogger<UnreadMessageEmails> logger) : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The unread-message emails failed; they will try again.");
-            }
+    protected override TimeSpan Interval => options.Value.EmailInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.EmailInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
     /// <summary>Queues the emails due now; returns how many parents were emailed.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var before = now.AddMinutes(-options.Value.EmailAfterMinutes);
         List<Due> due;
         using (var scope = scopes.CreateScope())

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
 using Village.Web.Infrastructure.Email;
+using Village.Web.Infrastructure.Jobs;
 
 namespace Village.Web.Features.Newsletter;
 
@@ -13,36 +14,16 @@ public sealed class NewsletterSender(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<NewsletterOptions> options,
-    ILogger<NewsletterSender> logger) : BackgroundService
+    ILogger<NewsletterSender> logger) : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The newsletter sender failed; it will try again.");
-            }
+    protected override TimeSpan Interval => options.Value.PollInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => RunDueAsync(cancellationToken);
 
     /// <summary>Handles every community whose issue is due now; returns how many issues it recorded (sent or skipped).</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         List<(Guid Id, DateOnly Period)> due = [];
         using (var scope = scopes.CreateScope())
         {

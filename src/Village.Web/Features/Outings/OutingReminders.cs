@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Village.Web.Data;
+using Village.Web.Infrastructure.Jobs;
 
 namespace Village.Web.Features.Outings;
 
@@ -12,39 +13,23 @@ public sealed class OutingReminders(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<OutingOptions> options,
-    ILogger<OutingReminders> logger) : BackgroundService
+    ILogger<OutingReminders> logger) : PeriodicJob(clock, logger)
 {
     private DateOnly? toppedUpOn;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.ReminderInterval;
+
+    /// <summary>Once a day, tops up recurring outings; every round, sends the reminders due.</summary>
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        if (toppedUpOn != today)
         {
-            try
-            {
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-                if (toppedUpOn != today)
-                {
-                    await TopUpAsync(stoppingToken);
-                    toppedUpOn = today;
-                }
-
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The outing reminders failed; they will try again.");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.ReminderInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await TopUpAsync(cancellationToken);
+            toppedUpOn = today;
         }
+
+        await SendDueAsync(cancellationToken);
     }
 
     /// <summary>Adds the coming weeks' dates of every recurring outing still running.</summary>
@@ -52,13 +37,13 @@ public sealed class OutingReminders(
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<VillageDb>();
-        return await OutingDates.TopUpAllAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return await OutingDates.TopUpAllAsync(db, Clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     /// <summary>Queues every reminder due now; returns how many.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         // The eve's 18:00 is at most 31 hours before a date (a 23:59 start, a clock change); 07:30 at most 17 hours.
         var soon = now.AddHours(32);
         List<Due> due;
