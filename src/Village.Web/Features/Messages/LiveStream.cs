@@ -198,19 +198,12 @@ public static class LiveStream
             }
         }
 
-        var unread = await UnreadCountAsync(db, me, cancellation);
+        var unread = await scope.ServiceProvider.GetRequiredService<UnreadMessages>().CountAsync(me, cancellation);
         text.Append("event: unread\ndata: ").Append(JsonSerializer.Serialize(new { unread }, Json)).Append("\n\n");
         await http.Response.WriteAsync(text.ToString(), cancellation);
         await http.Response.Body.FlushAsync(cancellation);
         return cursor;
     }
-
-    /// <summary>Messages from others the parent has not read yet, in all their conversations: one statement.</summary>
-    public static Task<int> UnreadCountAsync(VillageDb db, Guid me, CancellationToken cancellation = default) =>
-        db.ConversationMembers.Where(cm => cm.MemberId == me)
-            .SelectMany(cm => db.Messages.Where(m => m.ConversationId == cm.ConversationId && m.Sequence > cm.ReadSequence
-                && m.AuthorId != me && m.Moderation == ModerationState.Visible))
-            .CountAsync(cancellation);
 
     /// <summary>One message as the stream sends it. Author is null once its author left Village; the browser writes
     /// every field as text (textContent), never as HTML.</summary>
