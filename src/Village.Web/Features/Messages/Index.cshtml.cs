@@ -12,7 +12,7 @@ namespace Village.Web.Features.Messages;
 /// <summary>My conversations, the one with the newest message first, with what was said last and how many messages
 /// I have not read; hellos waiting for my answer on top.</summary>
 [Authorize]
-public sealed class IndexModel(VillageDb db, Conversations conversations) : PageModel
+public sealed class IndexModel(VillageDb db, Conversations conversations, HelloBox hellos) : PageModel
 {
     public const int PageSize = 20;
 
@@ -39,7 +39,7 @@ public sealed class IndexModel(VillageDb db, Conversations conversations) : Page
         Lines = await ListAsync(db, conversations, me, (PageNumber - 1) * PageSize, PageSize + 1);
         HasNextPage = Lines.Count > PageSize;
         Lines = [.. Lines.Take(PageSize)];
-        WaitingHellos = await db.Hellos.CountAsync(h => h.ToId == me && h.Status == HelloStatus.Waiting);
+        WaitingHellos = await hellos.WaitingCountAsync(me);
         return Page();
     }
 

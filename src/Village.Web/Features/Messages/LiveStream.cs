@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
-using Village.Web.Data;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Live;
@@ -153,39 +152,19 @@ public static class LiveStream
     private static async Task<long> SendAsync(HttpContext http, IServiceScopeFactory scopes, Guid me, Guid? viewed, long cursor, CancellationToken cancellation)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<VillageDb>();
+        var reading = scope.ServiceProvider.GetRequiredService<MessageReading>();
         var conversations = scope.ServiceProvider.GetRequiredService<Conversations>();
         var text = new StringBuilder();
-        if (viewed is { } id)
+        // Membership is checked on every read: a parent who left the conversation since receives nothing more.
+        if (viewed is { } id && await conversations.Of(me).AnyAsync(c => c.Id == id, cancellation))
         {
             while (true)
             {
-                var mine = conversations.Of(me).Where(c => c.Id == id);
-                var messages = await db.Messages.AsNoTracking()
-                    .Where(m => mine.Any(c => c.Id == m.ConversationId) && m.Sequence > cursor)
-                    .OrderBy(m => m.Sequence)
-                    .Take(Batch)
-                    .Select(m => new
-                    {
-                        m.Sequence,
-                        m.AuthorId,
-                        m.Text,
-                        m.CreatedAt,
-                        m.Moderation,
-                        Author = db.Profiles.Where(p => p.MemberId == m.AuthorId).Select(p => p.DisplayName).FirstOrDefault(),
-                    })
-                    .ToListAsync(cancellation);
+                var messages = await reading.MessagesAsync(me, id, before: null, after: cursor, Batch);
                 foreach (var m in messages)
                 {
                     cursor = m.Sequence;
-                    var isMine = m.AuthorId == me;
-                    // Hidden by a moderator: shown to its author only (marked); the cursor moves past it for others.
-                    if (m.Moderation != ModerationState.Visible && !isMine)
-                    {
-                        continue;
-                    }
-
-                    var data = new LiveMessage(id, m.Sequence, m.AuthorId is null ? null : m.Author ?? "", isMine, m.Text,
+                    var data = new LiveMessage(id, m.Sequence, m.AuthorId is null ? null : m.AuthorName ?? "", m.IsMine, m.Text,
                         DateTime.SpecifyKind(m.CreatedAt, DateTimeKind.Utc), m.Moderation != ModerationState.Visible);
                     text.Append("id: ").Append(id).Append(':').Append(m.Sequence.ToString(CultureInfo.InvariantCulture))
                         .Append("\nevent: message\ndata: ").Append(JsonSerializer.Serialize(data, Json)).Append("\n\n");

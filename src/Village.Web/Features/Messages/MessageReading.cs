@@ -137,17 +137,7 @@ public sealed class MessageReading(
     {
         var since = clock.GetUtcNow().UtcDateTime - RateWindow;
         var recent = await db.Messages.CountAsync(m => m.AuthorId == memberId && m.CreatedAt > since);
-        if (recent < Options.NewAccountPerTenMinutes)
-        {
-            return null;
-        }
-
-        if (recent >= Options.PerTenMinutes)
-        {
-            return Options.PerTenMinutes;
-        }
-
-        return await limits.IsTrustedAsync(memberId) ? null : Options.NewAccountPerTenMinutes;
+        return await limits.ReachedAsync(memberId, recent, Options.PerTenMinutes, Options.NewAccountPerTenMinutes);
     }
 }
 

@@ -36,7 +36,7 @@ public sealed class HelloBox(VillageDb db, Conversations conversations, NewMembe
     {
         var since = clock.GetUtcNow().UtcDateTime - Window;
         var recent = await db.Hellos.CountAsync(h => h.FromId == memberId && h.CreatedAt > since);
-        return recent >= options.Value.NewAccountHellosPerDay && recent >= await PerDayAsync(memberId);
+        return await limits.ReachedAsync(memberId, recent, options.Value.HellosPerDay, options.Value.NewAccountHellosPerDay) is not null;
     }
 
     /// <summary>Records a hello; false when this pair already has one (a double submit, or a race).</summary>

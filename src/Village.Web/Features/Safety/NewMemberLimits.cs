@@ -22,6 +22,14 @@ public sealed class NewMemberLimits(VillageDb db, TimeProvider clock, IOptions<L
             || await db.CommunityMembers.AnyAsync(m => m.MemberId == memberId && (m.Trusted || m.Role == CommunityRole.Admin));
     }
 
+    /// <summary>The limit a member reached with <paramref name="recent"/> actions in a window (<paramref name="limit"/>,
+    /// or <paramref name="newAccountLimit"/> for a new account), or null while they may go on. Whether they are trusted
+    /// is asked only between the two limits.</summary>
+    public async Task<int?> ReachedAsync(Guid memberId, int recent, int limit, int newAccountLimit) =>
+        recent < newAccountLimit ? null
+        : recent >= limit ? limit
+        : await IsTrustedAsync(memberId) ? null : newAccountLimit;
+
     /// <summary>When this member may publish their next post: null for now.</summary>
     public async Task<DateTime?> NextPostAtAsync(Guid memberId)
     {
