@@ -15,8 +15,9 @@ public static class ApiSetup
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Village API";
-            document.Info.Description = "Read endpoints for communities' feeds and posts, and the town autocomplete. "
-                + "Signed-in requests use the site's session cookie; a member reads what the pages would show them.";
+            document.Info.Description = "Communities' feeds and posts, outings near a point, the town autocomplete, and a parent's conversations "
+                + "(read, write, mark read). Signed-in requests use the site's session cookie; a member reads and writes what "
+                + "the pages would let them.";
             // The address the document was fetched from is not part of the API.
             document.Servers = [];
             return Task.CompletedTask;
