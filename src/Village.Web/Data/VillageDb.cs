@@ -15,6 +15,7 @@ using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
+using Village.Web.Features.ServiceDirectory;
 using Village.Web.Infrastructure.Email;
 using Village.Web.Infrastructure.Security;
 
@@ -86,6 +87,38 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
 
     public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
+
+    public DbSet<Service> Services => Set<Service>();
+
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<Address> Addresses => Set<Address>();
+
+    public DbSet<Accessibility> Accessibility => Set<Accessibility>();
+
+    public DbSet<ServiceAtLocation> ServiceAtLocations => Set<ServiceAtLocation>();
+
+    public DbSet<Phone> Phones => Set<Phone>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+
+    public DbSet<ServiceLanguage> ServiceLanguages => Set<ServiceLanguage>();
+
+    public DbSet<CostOption> CostOptions => Set<CostOption>();
+
+    public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
+
+    public DbSet<Taxonomy> Taxonomies => Set<Taxonomy>();
+
+    public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
+
+    public DbSet<ServiceTerm> ServiceTerms => Set<ServiceTerm>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

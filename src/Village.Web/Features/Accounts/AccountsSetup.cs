@@ -55,7 +55,8 @@ public static class AccountsSetup
         builder.Services.AddScoped<ParentHomes>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Roles.Moderator, p => p.RequireRole(Roles.Moderator, Roles.Administrator));
+            .AddPolicy(Roles.Moderator, p => p.RequireRole(Roles.Moderator, Roles.Administrator))
+            .AddPolicy(Roles.Professional, p => p.RequireRole(Roles.Professional));
         return builder;
     }
 
