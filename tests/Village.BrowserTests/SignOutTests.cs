@@ -15,7 +15,11 @@ public sealed class SignOutTests(BrowserApp app, ITestOutputHelper output)
         await Members.SignInAsync(page, email);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Bonjour Lou");
 
-        await Members.ClickAndWaitForLoadAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }));
+        // On a phone the links fold behind the Menu button.
+        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" });
+        await Assertions.Expect(signOut).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await Members.ClickAndWaitForLoadAsync(page, signOut);
         await Members.ExpectPathAsync(page, "/");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Créer un compte", Exact = true })).ToBeVisibleAsync();
         var profile = await page.GotoAsync("/profile");

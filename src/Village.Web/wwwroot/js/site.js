@@ -2,6 +2,15 @@
 (() => {
   'use strict';
 
+  // Phones: the main navigation folds behind its Menu button (the CSS hides the button on wide screens).
+  const navToggle = document.querySelector('.nav-toggle');
+  if (navToggle) {
+    navToggle.hidden = false;
+    navToggle.addEventListener('click', () => {
+      navToggle.setAttribute('aria-expanded', String(navToggle.getAttribute('aria-expanded') !== 'true'));
+    });
+  }
+
   // A form came back with errors: bring the summary to the reader (screen readers announce it too).
   const summary = document.querySelector('.error-summary');
   if (summary) summary.focus();
