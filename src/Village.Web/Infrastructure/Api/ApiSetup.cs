@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Village.Web.Features.Messages;
 using Village.Web.Features.Posts;
+using Village.Web.Features.ServiceDirectory.Hsds;
 using Village.Web.Infrastructure.Geo;
 
 namespace Village.Web.Infrastructure.Api;
@@ -22,6 +23,7 @@ public static class ApiSetup
             document.Servers = [];
             return Task.CompletedTask;
         }));
+        builder.AddHsds();
         return builder;
     }
 
@@ -31,6 +33,7 @@ public static class ApiSetup
         app.MapTowns();
         app.MapPostsApi();
         app.MapMessagesApi();
+        app.MapHsdsApi();
     }
 
     /// <summary>An API caller is answered 401 or 403 in JSON, where a person would be sent to the sign-in page.</summary>
