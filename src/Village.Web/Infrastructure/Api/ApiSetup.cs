@@ -17,7 +17,7 @@ public static class ApiSetup
         {
             document.Info.Title = "Village API";
             document.Info.Description = "Communities' feeds and posts, outings near a point, the town autocomplete, and a parent's conversations "
-                + "(read, write, mark read). Signed-in requests use the site's session cookie; a member reads and writes what "
+                + "(read, write, mark read), and the support services directory as open HSDS 3.0 (/api/hsds, no account). Signed-in requests use the site's session cookie; a member reads and writes what "
                 + "the pages would let them.";
             // The address the document was fetched from is not part of the API.
             document.Servers = [];
