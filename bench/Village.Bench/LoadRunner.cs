@@ -26,7 +26,7 @@ internal static class LoadRunner
         var targets = names.Intersect(Scenarios.CommunityScenarios).Any() && args.Get("connection") is { } feedDatabase
             ? await FeedTargets.LoadAsync(feedDatabase, LoadRunnerAccounts.ParentNumber(0, parents), seed)
             : null;
-        var scenarios = names.Select(n => Scenarios.Create(n, seed, targets)).ToList();
+        var scenarios = names.Select(n => Scenarios.Create(n, seed, targets, url)).ToList();
         if (connections < 1 || duration <= TimeSpan.Zero || accounts < 1)
         {
             throw new ArgumentException("--connections, --duration and --accounts must be positive.");

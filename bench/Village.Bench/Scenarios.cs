@@ -9,12 +9,12 @@ internal sealed record Scenario(string Name, string Description, bool SignedIn, 
 
 internal static partial class Scenarios
 {
-    public static readonly string[] Names = ["landing", "home", "profile", "towns", "feed", "post", "outings"];
+    public static readonly string[] Names = ["landing", "home", "profile", "towns", "feed", "post", "outings", "hsds"];
 
     /// <summary>The scenarios that read generated communities, and so need <see cref="FeedTargets"/>.</summary>
     public static readonly string[] CommunityScenarios = ["feed", "post"];
 
-    public static Scenario Create(string name, int seed, FeedTargets? targets) => name switch
+    public static Scenario Create(string name, int seed, FeedTargets? targets, Uri? url = null) => name switch
     {
         "landing" => new Scenario(name, "anonymous GET /", false, _ => "/"),
         "home" => new Scenario(name, "signed-in GET /", true, _ => "/"),
@@ -24,11 +24,28 @@ internal static partial class Scenarios
         "post" => new Scenario(name, "signed-in GET /communities/{slug}/posts/{id}", true, random => Need(targets).Posts[random.Next(Need(targets).Posts.Count)]),
         // Outings near me this week for a 4-month-old: the parent's home town, 10 km, the age filter.
         "outings" => new Scenario(name, "signed-in GET /outings?when=Week&age=4", true, _ => "/outings?when=Week&km=10&age=4"),
+        // The open HSDS API: a page of 50 published services, any page of the directory (however many services it has).
+        "hsds" => HsdsScenario(url ?? new Uri("http://127.0.0.1:5090")),
         // Ad-hoc probes, to take a slow page apart: "get:/privacy" anonymously, "auth:/privacy" signed in.
         _ when name.StartsWith("get:/", StringComparison.Ordinal) => new Scenario(name, $"anonymous GET {name[4..]}", false, _ => name[4..]),
         _ when name.StartsWith("auth:/", StringComparison.Ordinal) => new Scenario(name, $"signed-in GET {name[5..]}", true, _ => name[5..]),
         _ => throw new ArgumentException($"Unknown scenario '{name}' (known: {string.Join(", ", Names)}, or get:/path and auth:/path)."),
     };
+
+    /// <summary>GET /api/hsds/services?page=N, N drawn over every page there is: the number of pages is asked once, on the
+    /// first request (during the warm-up), so the scenario works with any published services.</summary>
+    private static Scenario HsdsScenario(Uri url)
+    {
+        var pages = new Lazy<int>(() =>
+        {
+            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+            var text = http.GetStringAsync("/api/hsds/services?per_page=50").GetAwaiter().GetResult();
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            return Math.Max(1, json.RootElement.GetProperty("total_pages").GetInt32());
+        });
+        return new Scenario("hsds", "anonymous GET /api/hsds/services?page=N over every page", false,
+            random => $"/api/hsds/services?page={random.Next(1, pages.Value + 1)}");
+    }
 
     private static FeedTargets Need(FeedTargets? targets) =>
         targets ?? throw new BenchException("The feed and post scenarios need --connection to find the generated communities.");

@@ -1,13 +1,14 @@
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.Demo;
+using Village.Web.Features.ServiceDirectory.Hsds;
 
 namespace Village.Web.Infrastructure;
 
-/// <summary>Administrative commands: <c>dotnet Village.Web.dll migrate | create-admin EMAIL | seed-demo</c>.</summary>
+/// <summary>Administrative commands: <c>dotnet Village.Web.dll migrate | create-admin EMAIL | seed-demo | export-hsds FILE</c>.</summary>
 public static class Commands
 {
-    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo"];
+    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo", "export-hsds"];
 
     /// <summary>Splits "command args..." from the host's own arguments.</summary>
     public static (string? Command, string[] HostArgs) Parse(string[] args) =>
@@ -27,9 +28,37 @@ public static class Commands
             case "seed-demo":
                 await services.GetRequiredService<DemoSeeder>().SeedAsync(Console.Out);
                 return 0;
+            case "export-hsds":
+                return await ExportHsdsAsync(services, args);
             default:
                 return 0;
         }
+    }
+
+    /// <summary>export-hsds FILE: the published directory as an HSDS 3.0 JSON array of services ("-" for stdout).</summary>
+    private static async Task<int> ExportHsdsAsync(IServiceProvider services, string[] args)
+    {
+        if (args.Length != 1)
+        {
+            Console.Error.WriteLine("Usage: export-hsds FILE   (an HSDS 3.0 JSON array of the published services; - for the standard output)");
+            return 2;
+        }
+
+        var export = services.GetRequiredService<HsdsExport>();
+        if (args[0] == "-")
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await export.WriteAsync(stdout, CancellationToken.None);
+            return 0;
+        }
+
+        await using (var file = File.Create(args[0]))
+        {
+            var count = await export.WriteAsync(file, CancellationToken.None);
+            Console.WriteLine($"{count} services written to {args[0]}.");
+        }
+
+        return 0;
     }
 
     /// <summary>create-admin EMAIL, with the password from VILLAGE_ADMIN_PASSWORD or typed at the prompt.</summary>

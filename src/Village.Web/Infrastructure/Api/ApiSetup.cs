@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Village.Web.Features.Messages;
 using Village.Web.Features.Posts;
+using Village.Web.Features.ServiceDirectory.Hsds;
 using Village.Web.Infrastructure.Geo;
 
 namespace Village.Web.Infrastructure.Api;
@@ -16,12 +17,13 @@ public static class ApiSetup
         {
             document.Info.Title = "Village API";
             document.Info.Description = "Communities' feeds and posts, outings near a point, the town autocomplete, and a parent's conversations "
-                + "(read, write, mark read). Signed-in requests use the site's session cookie; a member reads and writes what "
+                + "(read, write, mark read), and the support services directory as open HSDS 3.0 (/api/hsds, no account). Signed-in requests use the site's session cookie; a member reads and writes what "
                 + "the pages would let them.";
             // The address the document was fetched from is not part of the API.
             document.Servers = [];
             return Task.CompletedTask;
         }));
+        builder.AddHsds();
         return builder;
     }
 
@@ -31,6 +33,7 @@ public static class ApiSetup
         app.MapTowns();
         app.MapPostsApi();
         app.MapMessagesApi();
+        app.MapHsdsApi();
     }
 
     /// <summary>An API caller is answered 401 or 403 in JSON, where a person would be sent to the sign-in page.</summary>

@@ -141,7 +141,7 @@ public sealed class PostsApiTests(VillageFactory factory) : IClassFixture<Villag
         }
 
         var paths = JsonNode.Parse(actual)!["paths"]!.AsObject().Select(p => p.Key).Order().ToList();
-        Assert.Equal(["/api/communities/{slug}/posts", "/api/communities/{slug}/posts/{id}", "/api/conversations", "/api/conversations/{id}/messages", "/api/conversations/{id}/read", "/api/outings", "/api/outings/{id}", "/api/towns"], paths);
+        Assert.Equal(["/api/communities/{slug}/posts", "/api/communities/{slug}/posts/{id}", "/api/conversations", "/api/conversations/{id}/messages", "/api/conversations/{id}/read", "/api/hsds", "/api/hsds/organizations", "/api/hsds/organizations/{id}", "/api/hsds/service_at_locations", "/api/hsds/service_at_locations/{id}", "/api/hsds/services", "/api/hsds/services/{id}", "/api/hsds/taxonomies", "/api/hsds/taxonomies/{id}", "/api/hsds/taxonomy_terms", "/api/hsds/taxonomy_terms/{id}", "/api/outings", "/api/outings/{id}", "/api/towns"], paths);
         Assert.True(
             File.Exists(path) && Indented(await File.ReadAllTextAsync(path)) == actual,
             $"The API changed: review it, then update {CommittedDocument} with VILLAGE_UPDATE_OPENAPI=1 dotnet test --filter OpenAPI.");
