@@ -668,7 +668,8 @@ public sealed class HsdsImportTests(ImportDatabase database) : IClassFixture<Imp
         Assert.Equal("Les Amis de la Maison verte", organization.Name);
         Assert.Equal("+32 81 11 11 11", (await db.Phones.SingleAsync(p => p.OrganizationId == ids.Organization)).Number);
 
-        Assert.Equal(("+32 81 22 22 22", "voice"), await db.Phones.Where(p => p.ServiceId == ids.Service).Select(p => ValueTuple.Create(p.Number, p.Type)).SingleAsync());
+        var phone = await db.Phones.SingleAsync(p => p.ServiceId == ids.Service);
+        Assert.Equal(("+32 81 22 22 22", "voice"), (phone.Number, phone.Type));
         var schedules = await db.Schedules.Where(s => s.ServiceId == ids.Service).OrderBy(s => s.Id).ToListAsync();
         Assert.Equal(2, schedules.Count);
         var weekly = schedules.Single(s => s.Id == Child(ids, 20));
