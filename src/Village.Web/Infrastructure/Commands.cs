@@ -5,10 +5,10 @@ using Village.Web.Features.ServiceDirectory.Hsds;
 
 namespace Village.Web.Infrastructure;
 
-/// <summary>Administrative commands: <c>dotnet Village.Web.dll migrate | create-admin EMAIL | seed-demo | export-hsds FILE</c>.</summary>
+/// <summary>Administrative commands: <c>dotnet Village.Web.dll migrate | create-admin EMAIL | seed-demo | export-hsds FILE | import-hsds FILE|FOLDER|ZIP [--pending]</c>.</summary>
 public static class Commands
 {
-    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo", "export-hsds"];
+    public static readonly string[] Names = ["migrate", "create-admin", "seed-demo", "export-hsds", "import-hsds"];
 
     /// <summary>Splits "command args..." from the host's own arguments.</summary>
     public static (string? Command, string[] HostArgs) Parse(string[] args) =>
@@ -30,6 +30,8 @@ public static class Commands
                 return 0;
             case "export-hsds":
                 return await ExportHsdsAsync(services, args);
+            case "import-hsds":
+                return await ImportHsdsAsync(services, args);
             default:
                 return 0;
         }
@@ -86,5 +88,38 @@ public static class Commands
 
         Console.WriteLine(result.Succeeded ? $"Administrator {args[0]} created." : "No administrator created.");
         return result.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>import-hsds FILE|FOLDER|ZIP [--pending]: an HSDS 3.0 dataset into the directory, all or nothing.</summary>
+    private static async Task<int> ImportHsdsAsync(IServiceProvider services, string[] args)
+    {
+        var pending = args.Contains("--pending");
+        var paths = args.Where(a => a != "--pending").ToList();
+        if (paths.Count != 1)
+        {
+            Console.Error.WriteLine("Usage: import-hsds FILE.json|FOLDER|FILE.zip [--pending]   (services published unless --pending)");
+            return 2;
+        }
+
+        var import = new HsdsImport(services.GetRequiredService<VillageDb>(), services.GetRequiredService<TimeProvider>());
+        var result = await import.ImportAsync(paths[0], pending);
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine(error);
+        }
+
+        if (!result.Succeeded)
+        {
+            var more = result.ErrorCount - result.Errors.Count;
+            Console.Error.WriteLine(more > 0 ? $"... and {more} more errors. Nothing imported." : "Nothing imported.");
+            return 1;
+        }
+
+        foreach (var count in result.Counts)
+        {
+            Console.WriteLine($"{count.Kind}: {count.Created} created, {count.Updated} updated, {count.Unchanged} unchanged");
+        }
+
+        return 0;
     }
 }
