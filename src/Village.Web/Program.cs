@@ -11,6 +11,7 @@ using Village.Web.Features.Newsletter;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Parents;
 using Village.Web.Features.Safety;
+using Village.Web.Features.ServiceDirectory.Listings;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
 using Village.Web.Infrastructure.Api;
@@ -38,6 +39,7 @@ builder.AddOutings();
 builder.AddDiscovery();
 builder.AddMessages();
 builder.AddParents();
+builder.AddListings();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

@@ -49,8 +49,12 @@ public sealed class CommandsTests : IDisposable
         Assert.True(second == 0, secondOutput);
         Assert.Contains("camille@village.demo", firstOutput, StringComparison.Ordinal);
         using var db = database.NewContext();
-        // 7 parents, the admin and the midwife, and 6 more parents visible around Namur (discovery).
-        Assert.Equal(15, await db.Users.CountAsync());
+        // 7 parents, the admin and the midwife, 6 more parents visible around Namur (discovery), and the verified
+        // professional of the directory's fictional drop-in place.
+        Assert.Equal(16, await db.Users.CountAsync());
+        // The directory: the 8 real perinatal services to complete, the 6 fictional ones, and one request waiting.
+        Assert.Equal(8, await db.Services.CountAsync(s => s.ToComplete));
+        Assert.Equal(15, await db.Services.CountAsync());
         Assert.True(await db.Profiles.CountAsync(p => p.VisibleNearby && p.Latitude != null) >= 13);
         Assert.Equal(1, await db.Hellos.CountAsync(h => h.Status == Village.Web.Features.Parents.HelloStatus.Waiting));
         // The community tools: counts on the parent rows agree with the rows.

@@ -207,6 +207,25 @@ public sealed class MyDataModel(
                 .ToListAsync(),
             // The private calendar address itself is a secret: the export says only that it exists and since when.
             calendarFeed = await db.CalendarFeeds.AsNoTracking().Where(f => f.MemberId == id).Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(),
+            // The services directory: the organisations I work for, and the listings I asked for.
+            organizationLinks = await db.OrganizationMembers.AsNoTracking().Where(m => m.MemberId == id)
+                .Join(db.Organizations, m => m.OrganizationId, o => o.Id, (m, o) => new { organization = o.Name, status = m.Status.ToString(), m.CreatedAt, m.VerifiedAt })
+                .ToListAsync(),
+            listingsSubmitted = await db.Services.AsNoTracking().Where(s => s.SubmittedById == id)
+                .OrderBy(s => s.CreatedAt)
+                .Join(db.Organizations, s => s.OrganizationId, o => o.Id, (s, o) => new
+                {
+                    organization = o.Name,
+                    s.Name,
+                    s.Description,
+                    s.Email,
+                    s.Url,
+                    listingStatus = s.ListingStatus.ToString(),
+                    s.ModeratorNote,
+                    s.CreatedAt,
+                    s.PublishedAt,
+                })
+                .ToListAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
@@ -249,6 +268,8 @@ public sealed class MyDataModel(
         // Places they proposed that nobody else sees (waiting or declined) go; approved places and their reviews
         // stay for everyone, unsigned (ProposedById and AuthorId set null by the database).
         await db.Places.Where(p => p.ProposedById == member.Id && p.Status != PlaceStatus.Approved).ExecuteDeleteAsync();
+        // Listings they asked for stay: they speak for a service, not for the member (SubmittedById set null by the
+        // database); their links to organisations go with the member (cascade).
         await members.DeleteAsync(member);
         await transaction.CommitAsync();
         await signIn.SignOutAsync();

@@ -14,6 +14,8 @@ using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
+using Village.Web.Features.ServiceDirectory;
+using Village.Web.Features.ServiceDirectory.Listings;
 using Village.Web.Infrastructure.Geo;
 
 namespace Village.Web.Features.Demo;
@@ -105,8 +107,45 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedPlacesAsync();
         await SeedCommunitiesAsync();
         await SeedParentsNearbyAsync(today);
+        await SeedDirectoryAsync(log);
         log.WriteLine("Demo seeded.");
         Print(log);
+    }
+
+    /// <summary>The services directory: the real perinatal services to complete and the fictional demo services
+    /// (DirectorySeed); a verified professional of the fictional drop-in place, with a request waiting for the
+    /// moderators; and Claire, the professional waiting for verification, asking to join the fictional midwives.</summary>
+    private async Task SeedDirectoryAsync(TextWriter log)
+    {
+        await new DirectorySeed(db, gazetteer, clock).SeedAsync(log);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await accounts.CreateConfirmedAsync("accueil@village.demo", Password, "Marc", [Roles.Professional]);
+        var marc = await db.Users.SingleAsync(m => m.Email == "accueil@village.demo");
+        marc.ProfessionalStatus = ProfessionalStatus.Verified;
+        marc.ProfessionalDetails = "Accueillant au lieu d'accueil enfants-parents Les Petits Pas (démo), Namur";
+        var laep = await db.Organizations.SingleAsync(o => o.Name == DirectorySeed.DemoLaep && o.IsFictional);
+        var midwives = await db.Organizations.SingleAsync(o => o.Name == DirectorySeed.DemoMidwife && o.IsFictional);
+        var claire = await db.Users.SingleAsync(m => m.Email == "sagefemme@village.demo");
+        db.OrganizationMembers.AddRange(
+            new OrganizationMember { OrganizationId = laep.Id, MemberId = marc.Id, Status = OrganizationMemberStatus.Verified, CreatedAt = now.AddDays(-50), VerifiedAt = now.AddDays(-49) },
+            new OrganizationMember { OrganizationId = midwives.Id, MemberId = claire.Id, Status = OrganizationMemberStatus.Pending, CreatedAt = now.AddDays(-1) });
+        var request = new Service
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = laep.Id,
+            Name = "Atelier portage bébé des Petits Pas (démo)",
+            Description = "Un atelier pour apprendre à porter bébé en écharpe, en toute sécurité, avec une accueillante formée. Écharpes prêtées sur place.",
+            ApplicationProcess = "Inscription par téléphone, 6 familles par atelier.",
+            Status = ServiceStatus.Active,
+            ListingStatus = ListingStatus.Pending,
+            SubmittedById = marc.Id,
+            CreatedAt = now.AddHours(-3),
+            LastModified = now.AddHours(-3),
+        };
+        db.Services.Add(request);
+        db.ServiceTerms.Add(new ServiceTerm { Id = Guid.CreateVersion7(), ServiceId = request.Id, TaxonomyTermId = VillageTaxonomy.ByCode("drop-in")!.Id });
+        db.Schedules.Add(new Schedule { Id = Guid.CreateVersion7(), ServiceId = request.Id, Freq = ScheduleFrequency.Weekly, Interval = 1, ByDay = "FR", OpensAt = new TimeOnly(10, 0), ClosesAt = new TimeOnly(11, 30) });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Parents visible around Namur, a little apart (coarse positions), so /parents is alive for Camille.</summary>
@@ -746,6 +785,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
 
         log.WriteLine("  admin@village.demo         administrator and moderator");
         log.WriteLine("  sagefemme@village.demo     professional waiting for verification");
+        log.WriteLine("  accueil@village.demo       verified professional of a fictional drop-in place (/pro/services)");
     }
 
     private sealed record DemoOuting(
