@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Places;
@@ -18,7 +19,7 @@ namespace Village.Web.Features.ServiceDirectory.Search;
 /// town, by need or category, text, open now or on a day's part, free, language spoken, a child's age, pregnancy.
 /// Candidates come from a latitude/longitude box on the locations index with the cheap filters in SQL; the hours of
 /// those few candidates are then read in memory.</summary>
-public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazetteer, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazetteer, TimeProvider clock, IMemoryCache cache, IStringLocalizer<Texts> t) : PageModel
 {
     public const int PageSize = 20;
     public const int DefaultKm = 10;
@@ -150,10 +151,15 @@ public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazett
                 .Where(c => c.DistanceKm <= Km.Value)
                 .GroupBy(c => c.Id).Select(g => g.MinBy(c => c.DistanceKm)!)];
 
-            // Services without a place (a listening line, online help) answer wherever one lives.
-            var remote = await services.Where(s => !db.ServiceAtLocations.Any(sl => sl.ServiceId == s.Id))
-                .OrderBy(s => s.Name).Take(50).Select(s => new { s.Id, s.Name, s.TimeZone }).ToListAsync();
-            candidates.AddRange(remote.Select(s => new Candidate(s.Id, s.Name, s.TimeZone, null, null, null, null)));
+            // Services without a place (a listening line, online help) answer wherever one lives. Finding them scans
+            // every service, so their ids are kept a minute; the filters then apply to those few.
+            var remoteIds = await RemoteIdsAsync();
+            if (remoteIds.Count > 0)
+            {
+                var remote = await services.Where(s => remoteIds.Contains(s.Id))
+                    .OrderBy(s => s.Name).Take(50).Select(s => new { s.Id, s.Name, s.TimeZone }).ToListAsync();
+                candidates.AddRange(remote.Select(s => new Candidate(s.Id, s.Name, s.TimeZone, null, null, null, null)));
+            }
         }
         else
         {
@@ -183,6 +189,14 @@ public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazett
         Services = await CardsAsync(page, hours, now);
         return Page();
     }
+
+    private async Task<List<Guid>> RemoteIdsAsync() =>
+        await cache.GetOrCreateAsync((nameof(IndexModel), "remote"), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return db.Services.Where(s => s.ListingStatus == ListingStatus.Published && !db.ServiceAtLocations.Any(sl => sl.ServiceId == s.Id))
+                .OrderBy(s => s.Name).Take(500).Select(s => s.Id).ToListAsync();
+        }) ?? [];
 
     private IQueryable<Service> Filter(IQueryable<Service> services)
     {
