@@ -10,6 +10,7 @@
 #   PARENTS=100000       parents to generate            CONNECTIONS=50   concurrent connections
 #   COMMUNITIES=1000     communities to generate        POSTS=1000000    posts to generate in them
 #   OUTINGS=50000        upcoming outings to generate around the parents
+#   SERVICES=20000       published support services to generate around the parents
 #   DURATION=20          seconds measured per scenario  WARMUP=3         seconds of warm-up per scenario
 #   SCENARIOS=           e.g. "home,towns" (default: landing, home, profile, towns, feed, post)
 #   BENCH_PORT=5090      the app's port                 BENCH_ARTIFACTS=/tmp/bench-artifacts
@@ -20,6 +21,7 @@ PARENTS="${PARENTS:-100000}"
 COMMUNITIES="${COMMUNITIES:-1000}"
 POSTS="${POSTS:-1000000}"
 OUTINGS="${OUTINGS:-50000}"
+SERVICES="${SERVICES:-20000}"
 CONNECTIONS="${CONNECTIONS:-50}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-3}"
@@ -75,8 +77,8 @@ else
     log "pg_stat_statements unavailable; continuing without per-statement figures"
 fi
 
-log "generating $PARENTS parents, $COMMUNITIES communities, $POSTS posts and $OUTINGS outings"
-timeout 1200 dotnet "$BENCH_DLL" generate --connection "$CONNECTION" --parents "$PARENTS" --communities "$COMMUNITIES" --posts "$POSTS" --outings "$OUTINGS"
+log "generating $PARENTS parents, $COMMUNITIES communities, $POSTS posts, $OUTINGS outings and $SERVICES services"
+timeout 1200 dotnet "$BENCH_DLL" generate --connection "$CONNECTION" --parents "$PARENTS" --communities "$COMMUNITIES" --posts "$POSTS" --outings "$OUTINGS" --services "$SERVICES"
 
 log "starting the app on $URL (Production)"
 # The working directory is a temporary folder, so nothing the app writes (App_Data, mail) lands in the tree;

@@ -28,7 +28,8 @@ internal static class Generator
         var communities = args.Int("communities", 1_000);
         var posts = args.Int("posts", 1_000_000);
         var outings = args.Int("outings", 50_000);
-        if (parents < 1 || communities < 0 || posts < 0 || outings < 0 || (posts > 0 && communities == 0))
+        var services = args.Int("services", 20_000);
+        if (parents < 1 || communities < 0 || posts < 0 || outings < 0 || services < 0 || (posts > 0 && communities == 0))
         {
             throw new ArgumentException("--parents must be at least 1; --communities and --posts not negative, and posts need communities.");
         }
@@ -54,6 +55,8 @@ internal static class Generator
         {
             Console.WriteLine($"Deleted {deletedOutings:N0} earlier bench outings in {step.Elapsed.TotalSeconds:F1} s.");
         }
+
+        await ServiceGenerator.DeleteAsync(conn);
 
         step.Restart();
         var deletedCommunities = await ExecuteAsync(
@@ -110,6 +113,14 @@ internal static class Generator
             var homes = dataset.Members.Zip(dataset.Profiles, (m, p) => (m.Id, p.Latitude!.Value, p.Longitude!.Value, m.CreatedAt)).ToList();
             await using var transaction = await conn.BeginTransactionAsync();
             await OutingGenerator.GenerateAsync(conn, homes, outings, seed, today);
+            await transaction.CommitAsync();
+        }
+
+        if (services > 0)
+        {
+            var homes = dataset.Members.Zip(dataset.Profiles, (m, p) => (m.Id, p.Latitude!.Value, p.Longitude!.Value, m.CreatedAt)).ToList();
+            await using var transaction = await conn.BeginTransactionAsync();
+            await ServiceGenerator.GenerateAsync(conn, homes, services, seed, today);
             await transaction.CommitAsync();
         }
 

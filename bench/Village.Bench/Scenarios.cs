@@ -9,7 +9,7 @@ internal sealed record Scenario(string Name, string Description, bool SignedIn, 
 
 internal static partial class Scenarios
 {
-    public static readonly string[] Names = ["landing", "home", "profile", "towns", "feed", "post", "outings", "hsds"];
+    public static readonly string[] Names = ["landing", "home", "profile", "towns", "feed", "post", "outings", "services", "hsds"];
 
     /// <summary>The scenarios that read generated communities, and so need <see cref="FeedTargets"/>.</summary>
     public static readonly string[] CommunityScenarios = ["feed", "post"];
@@ -26,6 +26,8 @@ internal static partial class Scenarios
         "outings" => new Scenario(name, "signed-in GET /outings?when=Week&age=4", true, _ => "/outings?when=Week&km=10&age=4"),
         // The open HSDS API: a page of 50 published services, any page of the directory (however many services it has).
         "hsds" => HsdsScenario(url ?? new Uri("http://127.0.0.1:5090")),
+        // The directory's hardest everyday search: free, open Saturday morning, within 10 km of home, Arabic spoken.
+        "services" => new Scenario(name, "signed-in GET /services?free=true&day=Saturday&part=Morning&km=10&lang=ar", true, _ => "/services?free=true&day=Saturday&part=Morning&km=10&lang=ar"),
         // Ad-hoc probes, to take a slow page apart: "get:/privacy" anonymously, "auth:/privacy" signed in.
         _ when name.StartsWith("get:/", StringComparison.Ordinal) => new Scenario(name, $"anonymous GET {name[4..]}", false, _ => name[4..]),
         _ when name.StartsWith("auth:/", StringComparison.Ordinal) => new Scenario(name, $"signed-in GET {name[5..]}", true, _ => name[5..]),
