@@ -51,10 +51,14 @@ public class VillageFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Runs a query against the app's database in a scope of its own.</summary>
-    public async Task<T> QueryAsync<T>(Func<VillageDb, Task<T>> query)
+    public Task<T> QueryAsync<T>(Func<VillageDb, Task<T>> query) =>
+        InScopeAsync(services => query(services.GetRequiredService<VillageDb>()));
+
+    /// <summary>Runs app code with the services of a scope of its own.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         using var scope = Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<VillageDb>());
+        return await work(scope.ServiceProvider);
     }
 
     /// <summary>Delivers every due email in the outbox (the background sender is off in tests).</summary>

@@ -441,7 +441,7 @@ internal sealed partial class HsdsDataset
             Id = id ?? Guid.Empty,
             LocationId = Required(r, "location_id", Parent(r, "location_id", HsdsKind.Location, fromLocation)),
             Attention = r.Str("attention", ShortMax),
-            Address1 = r.Str("address_1", ShortMax, Need.NonBlank) ?? "",
+            Address1 = r.Str("address_1", ShortMax, Need.Present) ?? "",
             Address2 = r.Str("address_2", ShortMax),
             City = r.Str("city", ShortMax, Need.NonBlank) ?? "",
             Region = r.Str("region", ShortMax),
