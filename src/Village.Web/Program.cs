@@ -10,6 +10,7 @@ using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Parents;
+using Village.Web.Features.Referrals;
 using Village.Web.Features.Safety;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
@@ -38,6 +39,7 @@ builder.AddOutings();
 builder.AddDiscovery();
 builder.AddMessages();
 builder.AddParents();
+builder.AddReferrals();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 
