@@ -6,7 +6,7 @@ public static class ReferralsSetup
 {
     public static WebApplicationBuilder AddReferrals(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<ReferralNotes>();
+        builder.Services.AddSingleton<ReferralNotes>();
         builder.Services.AddScoped<ReferralEmails>();
         var perHour = builder.Configuration.GetValue("Referrals:AttemptsPerHour", ReferralLimits.AttemptsPerHour);
         builder.Services.AddSingleton(new ReferralAttempts(perHour));
