@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
@@ -14,13 +15,15 @@ using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
+using Village.Web.Features.Referrals;
+using Village.Web.Features.ServiceDirectory;
 using Village.Web.Infrastructure.Geo;
 
 namespace Village.Web.Features.Demo;
 
 /// <summary>A small, realistic French-speaking demo: parents in Namur and Lille with children of various ages,
 /// an administrator, and a professional waiting for verification.</summary>
-public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer gazetteer, TimeProvider clock)
+public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer gazetteer, TimeProvider clock, ReferralNotes referralNotes)
 {
     public const string Password = "village-demo";
 
@@ -105,6 +108,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedPlacesAsync();
         await SeedCommunitiesAsync();
         await SeedParentsNearbyAsync(today);
+        await SeedReferralAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
     }
@@ -736,6 +740,136 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
             new PollVote { Id = Guid.CreateVersion7(), PollId = poll.Id, ChoiceId = pair.Second.Id, MemberId = ids[voter] })));
     }
 
+    /// <summary>The demo professional (verified for a fictional organisation, unless the directory's seeding already
+    /// linked her to one) proposes to relay Camille to a fictional drop-in place in Namur: Camille's consent screen.</summary>
+    private async Task SeedReferralAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var professional = await db.Users.SingleAsync(m => m.Email == "sagefemme@village.demo");
+        var camille = await db.Users.SingleAsync(m => m.Email == "camille@village.demo");
+        var organizationId = await db.OrganizationMembers
+            .Where(m => m.MemberId == professional.Id && m.Status == OrganizationMemberStatus.Verified)
+            .Select(m => (Guid?)m.OrganizationId).FirstOrDefaultAsync();
+        if (organizationId is null)
+        {
+            var practice = new Organization
+            {
+                Id = Guid.CreateVersion7(),
+                Name = "Cabinet de sages-femmes du Confluent (fictif)",
+                Description = "Un cabinet imaginaire de la démo de Village : des sages-femmes qui suivent les familles avant et après la naissance.",
+                IsFictional = true,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.Organizations.Add(practice);
+            db.OrganizationMembers.Add(new OrganizationMember
+            {
+                OrganizationId = practice.Id,
+                MemberId = professional.Id,
+                Status = OrganizationMemberStatus.Verified,
+                CreatedAt = now,
+                VerifiedAt = now,
+            });
+            organizationId = practice.Id;
+        }
+
+        professional.ProfessionalStatus = ProfessionalStatus.Verified;
+        var role = await db.Roles.SingleAsync(r => r.Name == Roles.Professional);
+        if (!await db.UserRoles.AnyAsync(r => r.UserId == professional.Id && r.RoleId == role.Id))
+        {
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = professional.Id, RoleId = role.Id });
+        }
+
+        const string PlaceName = "Maison verte Les Petits Pas (fictive)";
+        var serviceId = await db.Services.Where(s => s.Name == PlaceName).Select(s => (Guid?)s.Id).FirstOrDefaultAsync();
+        if (serviceId is null)
+        {
+            var town = gazetteer.Search("Namur", 1)[0];
+            var organization = new Organization
+            {
+                Id = Guid.CreateVersion7(),
+                Name = "Les Petits Pas asbl (fictive)",
+                Description = "Une association imaginaire de la démo de Village.",
+                IsFictional = true,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            var service = new Service
+            {
+                Id = Guid.CreateVersion7(),
+                OrganizationId = organization.Id,
+                Name = PlaceName,
+                Description = "Un lieu d'accueil enfants-parents imaginaire : on y vient avec son tout-petit, sans rendez-vous, pour jouer, souffler et rencontrer d'autres parents. Gratuit et anonyme.",
+                Status = ServiceStatus.Active,
+                ApplicationProcess = "Venez sans rendez-vous pendant les heures d'ouverture.",
+                ListingStatus = ListingStatus.Published,
+                LastModified = now,
+                CreatedAt = now,
+                PublishedAt = now,
+                AssuredDate = DateOnly.FromDateTime(now),
+            };
+            var location = new Location
+            {
+                Id = Guid.CreateVersion7(),
+                OrganizationId = organization.Id,
+                LocationType = LocationType.Physical,
+                Name = PlaceName,
+                Latitude = Coordinates.Round(town.Latitude),
+                Longitude = Coordinates.Round(town.Longitude),
+            };
+            db.Organizations.Add(organization);
+            db.Services.Add(service);
+            db.Locations.Add(location);
+            db.ServiceAtLocations.Add(new ServiceAtLocation { Id = Guid.CreateVersion7(), ServiceId = service.Id, LocationId = location.Id });
+            db.Addresses.Add(new Address
+            {
+                Id = Guid.CreateVersion7(),
+                LocationId = location.Id,
+                Address1 = "",
+                City = town.Name,
+                PostalCode = "5000",
+                Country = "BE",
+                AddressType = LocationType.Physical,
+            });
+            db.Schedules.Add(new Schedule
+            {
+                Id = Guid.CreateVersion7(),
+                ServiceId = service.Id,
+                Freq = ScheduleFrequency.Weekly,
+                ByDay = "TU,TH",
+                OpensAt = new TimeOnly(9, 0),
+                ClosesAt = new TimeOnly(12, 0),
+            });
+            db.ServiceLanguages.Add(new ServiceLanguage { Id = Guid.CreateVersion7(), ServiceId = service.Id, Code = "fr" });
+            db.CostOptions.Add(new CostOption { Id = Guid.CreateVersion7(), ServiceId = service.Id, Amount = 0, Currency = "EUR" });
+            if (VillageTaxonomy.ByCode("drop-in") is { } dropIn)
+            {
+                db.ServiceTerms.Add(new ServiceTerm { Id = Guid.CreateVersion7(), ServiceId = service.Id, TaxonomyTermId = dropIn.Id });
+            }
+
+            serviceId = service.Id;
+        }
+
+        var referral = new Referral
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = ReferralKind.Accompanied,
+            ParentId = camille.Id,
+            ReferrerId = professional.Id,
+            ReferrerOrganizationId = organizationId,
+            ServiceId = serviceId.Value,
+            ProtectedNote = referralNotes.Protect(
+                "Camille est seule la journée avec Jules (3 mois) et se sent un peu isolée. Un lieu pour souffler et rencontrer d'autres parents lui ferait du bien."),
+            ShareNote = true,
+            Status = ReferralStatus.Proposed,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Referrals.Add(referral);
+        db.Record(referral.Id, professional.Id, ReferralParty.Referrer, ReferralAction.Proposed, now);
+        await db.SaveChangesAsync();
+    }
+
     private static void Print(TextWriter log)
     {
         log.WriteLine($"Demo accounts (password: {Password}):");
@@ -745,7 +879,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         }
 
         log.WriteLine("  admin@village.demo         administrator and moderator");
-        log.WriteLine("  sagefemme@village.demo     professional waiting for verification");
+        log.WriteLine("  sagefemme@village.demo     professional, relaying Camille to a drop-in place");
     }
 
     private sealed record DemoOuting(

@@ -159,6 +159,6 @@ public sealed class ProShowModel(VillageDb db, ReferralNotes notes, ReferralEmai
 
     public static string? ReferredBy(ReferralView view) =>
         view.Referral.Kind == ReferralKind.Accompanied
-            ? string.Join(", ", new[] { view.ReferrerName, view.ReferrerOrganizationName }.Where(s => s is not null))
+            ? string.Join(" · ", new[] { view.ReferrerName, view.ReferrerOrganizationName }.Where(s => s is not null))
             : null;
 }
