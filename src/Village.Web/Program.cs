@@ -10,6 +10,7 @@ using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Parents;
+using Village.Web.Features.Referrals;
 using Village.Web.Features.Safety;
 using Village.Web.Features.ServiceDirectory.Listings;
 using Village.Web.Features.Shared;
@@ -40,6 +41,7 @@ builder.AddDiscovery();
 builder.AddMessages();
 builder.AddParents();
 builder.AddListings();
+builder.AddReferrals();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

@@ -15,6 +15,7 @@ using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
+using Village.Web.Features.Referrals;
 using Village.Web.Features.ServiceDirectory;
 using Village.Web.Infrastructure.Email;
 using Village.Web.Infrastructure.Security;
@@ -119,6 +120,10 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
 
     public DbSet<ServiceTerm> ServiceTerms => Set<ServiceTerm>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

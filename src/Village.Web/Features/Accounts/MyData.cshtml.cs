@@ -11,6 +11,7 @@ using Village.Web.Data;
 using Village.Web.Features.Messages;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Places;
+using Village.Web.Features.Referrals;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Security;
 using Village.Web.Resources;
@@ -26,6 +27,7 @@ public sealed class MyDataModel(
     SignInManager<Member> signIn,
     TimeProvider clock,
     Attendance attendance,
+    ReferralNotes notes,
     IStringLocalizer<Texts> t) : PageModel
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -41,6 +43,14 @@ public sealed class MyDataModel(
     {
         var id = User.MemberId();
         var member = await db.Users.AsNoTracking().SingleAsync(m => m.Id == id);
+        // The parent's referrals with the note in clear (theirs to read), and each one's trail.
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ParentId == id)
+            .OrderBy(r => r.CreatedAt)
+            .Join(db.Services, r => r.ServiceId, s => s.Id, (r, s) => new { r, service = s.Name })
+            .ToListAsync();
+        var referralIds = referrals.Select(x => x.r.Id).ToList();
+        var referralEvents = (await db.ReferralEvents.AsNoTracking().Where(e => referralIds.Contains(e.ReferralId)).ToListAsync())
+            .ToLookup(e => e.ReferralId);
         var export = new
         {
             exportedAt = clock.GetUtcNow().UtcDateTime,
@@ -226,6 +236,33 @@ public sealed class MyDataModel(
                     s.PublishedAt,
                 })
                 .ToListAsync(),
+            referrals = referrals.Select(x => new
+            {
+                x.service,
+                kind = x.r.Kind.ToString(),
+                status = x.r.Status.ToString(),
+                note = notes.Unprotect(x.r.ProtectedNote),
+                x.r.ShareNote,
+                x.r.ContactEmail,
+                x.r.ContactPhone,
+                x.r.CreatedAt,
+                x.r.ConsentedAt,
+                x.r.AcceptedAt,
+                x.r.FirstContactOn,
+                x.r.FirstContactHow,
+                x.r.ClosedAt,
+                x.r.ClosingMessage,
+                events = referralEvents[x.r.Id].OrderBy(e => e.At).Select(e => new { party = e.Party.ToString(), action = e.Action.ToString(), e.At }).ToList(),
+            }).ToList(),
+            // Families a professional relayed: the service and the status, not the family's note nor who they are.
+            referralsProposed = await db.Referrals.AsNoTracking().Where(r => r.ReferrerId == id)
+                .OrderBy(r => r.CreatedAt)
+                .Join(db.Services, r => r.ServiceId, s => s.Id, (r, s) => new { service = s.Name, status = r.Status.ToString(), r.CreatedAt, r.UpdatedAt })
+                .ToListAsync(),
+            referralSteps = await db.ReferralEvents.AsNoTracking().Where(e => e.ActorId == id && e.Party != ReferralParty.Parent)
+                .OrderBy(e => e.At)
+                .Select(e => new { party = e.Party.ToString(), action = e.Action.ToString(), e.At })
+                .ToListAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
@@ -270,6 +307,8 @@ public sealed class MyDataModel(
         await db.Places.Where(p => p.ProposedById == member.Id && p.Status != PlaceStatus.Approved).ExecuteDeleteAsync();
         // Listings they asked for stay: they speak for a service, not for the member (SubmittedById set null by the
         // database); their links to organisations go with the member (cascade).
+        // A parent's referrals and their trail go with them (cascade); those a professional proposed or handled stay
+        // for the family and the service, unsigned (ReferrerId and ActorId set null by the database).
         await members.DeleteAsync(member);
         await transaction.CommitAsync();
         await signIn.SignOutAsync();

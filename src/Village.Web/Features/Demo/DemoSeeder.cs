@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
@@ -14,6 +15,7 @@ using Village.Web.Features.Places;
 using Village.Web.Features.Polls;
 using Village.Web.Features.Posts;
 using Village.Web.Features.Profiles;
+using Village.Web.Features.Referrals;
 using Village.Web.Features.ServiceDirectory;
 using Village.Web.Features.ServiceDirectory.Listings;
 using Village.Web.Infrastructure.Geo;
@@ -22,7 +24,7 @@ namespace Village.Web.Features.Demo;
 
 /// <summary>A small, realistic French-speaking demo: parents in Namur and Lille with children of various ages,
 /// an administrator, and a professional waiting for verification.</summary>
-public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer gazetteer, TimeProvider clock)
+public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer gazetteer, TimeProvider clock, ReferralNotes referralNotes)
 {
     public const string Password = "village-demo";
 
@@ -108,13 +110,14 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedCommunitiesAsync();
         await SeedParentsNearbyAsync(today);
         await SeedDirectoryAsync(log);
+        await SeedReferralAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
     }
 
     /// <summary>The services directory: the real perinatal services to complete and the fictional demo services
     /// (DirectorySeed); a verified professional of the fictional drop-in place, with a request waiting for the
-    /// moderators; and Claire, the professional waiting for verification, asking to join the fictional midwives.</summary>
+    /// moderators; and Claire, a verified midwife of the fictional practice (she relays Camille, see SeedReferralAsync).</summary>
     private async Task SeedDirectoryAsync(TextWriter log)
     {
         await new DirectorySeed(db, gazetteer, clock).SeedAsync(log);
@@ -128,7 +131,10 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         var claire = await db.Users.SingleAsync(m => m.Email == "sagefemme@village.demo");
         db.OrganizationMembers.AddRange(
             new OrganizationMember { OrganizationId = laep.Id, MemberId = marc.Id, Status = OrganizationMemberStatus.Verified, CreatedAt = now.AddDays(-50), VerifiedAt = now.AddDays(-49) },
-            new OrganizationMember { OrganizationId = midwives.Id, MemberId = claire.Id, Status = OrganizationMemberStatus.Pending, CreatedAt = now.AddDays(-1) });
+            new OrganizationMember { OrganizationId = midwives.Id, MemberId = claire.Id, Status = OrganizationMemberStatus.Verified, CreatedAt = now.AddDays(-30), VerifiedAt = now.AddDays(-29) });
+        claire.ProfessionalStatus = ProfessionalStatus.Verified;
+        var professionalRole = await db.Roles.SingleAsync(r => r.Name == Roles.Professional);
+        db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = claire.Id, RoleId = professionalRole.Id });
         var request = new Service
         {
             Id = Guid.CreateVersion7(),
@@ -775,6 +781,43 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
             new PollVote { Id = Guid.CreateVersion7(), PollId = poll.Id, ChoiceId = pair.Second.Id, MemberId = ids[voter] })));
     }
 
+    /// <summary>The demo professional (verified for a fictional organisation, unless the directory's seeding already
+    /// linked her to one) proposes to relay Camille to a fictional drop-in place in Namur: Camille's consent screen.</summary>
+    /// <summary>Claire, the demo midwife, proposes to relay Camille to the fictional drop-in place: Camille's consent
+    /// screen is waiting (and Marc, its professional, will see the referral once she consents).</summary>
+    private async Task SeedReferralAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var professional = await db.Users.SingleAsync(m => m.Email == "sagefemme@village.demo");
+        var camille = await db.Users.SingleAsync(m => m.Email == "camille@village.demo");
+        var organizationId = await db.OrganizationMembers
+            .Where(m => m.MemberId == professional.Id && m.Status == OrganizationMemberStatus.Verified)
+            .Select(m => m.OrganizationId).FirstAsync();
+        var serviceId = await db.Services
+            .Where(s => s.ListingStatus == ListingStatus.Published)
+            .Join(db.Organizations.Where(o => o.Name == DirectorySeed.DemoLaep && o.IsFictional), s => s.OrganizationId, o => o.Id, (s, o) => s.Id)
+            .FirstAsync();
+
+        var referral = new Referral
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = ReferralKind.Accompanied,
+            ParentId = camille.Id,
+            ReferrerId = professional.Id,
+            ReferrerOrganizationId = organizationId,
+            ServiceId = serviceId,
+            ProtectedNote = referralNotes.Protect(
+                "Camille est seule la journée avec Jules (3 mois) et se sent un peu isolée. Un lieu pour souffler et rencontrer d'autres parents lui ferait du bien."),
+            ShareNote = true,
+            Status = ReferralStatus.Proposed,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Referrals.Add(referral);
+        db.Record(referral.Id, professional.Id, ReferralParty.Referrer, ReferralAction.Proposed, now);
+        await db.SaveChangesAsync();
+    }
+
     private static void Print(TextWriter log)
     {
         log.WriteLine($"Demo accounts (password: {Password}):");
@@ -784,8 +827,8 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         }
 
         log.WriteLine("  admin@village.demo         administrator and moderator");
-        log.WriteLine("  sagefemme@village.demo     professional waiting for verification");
         log.WriteLine("  accueil@village.demo       verified professional of a fictional drop-in place (/pro/services)");
+        log.WriteLine("  sagefemme@village.demo     professional, relaying Camille to a drop-in place");
     }
 
     private sealed record DemoOuting(

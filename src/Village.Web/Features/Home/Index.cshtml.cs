@@ -4,6 +4,7 @@ using Village.Web.Data;
 using Village.Web.Features.Communities;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Profiles;
+using Village.Web.Features.Referrals;
 using Village.Web.Features.Shared;
 
 namespace Village.Web.Features.Home;
@@ -24,6 +25,9 @@ public sealed class IndexModel(VillageDb db, NearbyCommunities communities, Outi
     /// <summary>Up to 3 outings within 10 km this week, for a parent with a position.</summary>
     public IReadOnlyList<OutingCard> OutingsThisWeek { get; private set; } = [];
 
+    /// <summary>The oldest referral waiting for the parent's answer, if any.</summary>
+    public Guid? ReferralAwaiting { get; private set; }
+
     public async Task OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -32,6 +36,8 @@ public sealed class IndexModel(VillageDb db, NearbyCommunities communities, Outi
         }
 
         var id = User.MemberId();
+        ReferralAwaiting = await db.Referrals.Where(r => r.ParentId == id && r.Status == ReferralStatus.Proposed)
+            .OrderBy(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync();
         Home = await db.Profiles.AsNoTracking()
             .Where(p => p.MemberId == id)
             .Select(p => new HomeView(
