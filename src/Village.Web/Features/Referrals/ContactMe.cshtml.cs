@@ -88,7 +88,7 @@ public sealed class ContactMeModel(
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var name = await db.Services.Where(s => s.Id == id && s.ListingStatus == ListingStatus.Published).Select(s => s.Name).SingleOrDefaultAsync();
+        var name = await db.ReceivingReferrals().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync();
         if (name is null)
         {
             return false;

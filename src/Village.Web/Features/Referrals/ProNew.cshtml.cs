@@ -51,8 +51,8 @@ public sealed class ProNewModel(
             term = term.Length > 100 ? term[..100] : term;
             // Translated to lower(...) LIKE on both databases; the StringComparison overload is not.
 #pragma warning disable CA1862
-            Matches = await db.Services.AsNoTracking()
-                .Where(s => s.ListingStatus == ListingStatus.Published && s.Name.ToLower().Contains(term))
+            Matches = await db.ReceivingReferrals().AsNoTracking()
+                .Where(s => s.Name.ToLower().Contains(term))
 #pragma warning restore CA1862
                 .OrderBy(s => s.Name).Take(SearchResults)
                 .Select(s => new ServiceChoice(s.Id, s.Name))
@@ -141,7 +141,7 @@ public sealed class ProNewModel(
     }
 
     private Task<ServiceChoice?> PublishedAsync(Guid id) =>
-        db.Services.AsNoTracking().Where(s => s.Id == id && s.ListingStatus == ListingStatus.Published)
+        db.ReceivingReferrals().AsNoTracking().Where(s => s.Id == id)
             .Select(s => new ServiceChoice(s.Id, s.Name)).SingleOrDefaultAsync();
 
     public sealed record OrganizationChoice(Guid Id, string Name);

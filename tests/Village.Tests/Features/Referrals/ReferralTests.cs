@@ -256,9 +256,31 @@ public sealed class ReferralTests(VillageFactory factory) : IClassFixture<Villag
         Assert.DoesNotContain("<script>alert", seen.Text, StringComparison.Ordinal);
         Assert.Contains(await factory.EmailsToAsync(receiver.Email), e => e.Subject == TextsFile.Fr("Referral.Email.ContactRequested.Subject") && !e.TextBody.Contains("OR 1=1", StringComparison.Ordinal));
 
+        // The service page offers it, since a professional of the service is there to receive it.
+        Assert.NotNull((await parent.GetAsync($"/services/{service.Id}")).Document.QuerySelector($"a[href='{url}']"));
+
         // A service not published: nothing to ask.
         var (_, hidden) = await factory.AddServiceAsync(new DirectoryData.ServiceSpec("Pas encore publié", OutingData.NewSpot()) { Listing = ListingStatus.Pending });
         Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync($"/services/{hidden.Id}/contact-me")).Status);
+
+        // A published service with nobody on Village to receive it: no button, no form, nothing a professional can
+        // relay there either, so no request waits where nobody looks.
+        var (_, unattended) = await factory.AddServiceAsync(new DirectoryData.ServiceSpec("Personne pour recevoir", OutingData.NewSpot()));
+        var page = await parent.GetAsync($"/services/{unattended.Id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Null(page.Document.QuerySelector($"a[href='/services/{unattended.Id}/contact-me']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await parent.GetAsync($"/services/{unattended.Id}/contact-me")).Status);
+        var relayPage = await receiver.Browser.GetAsync($"/pro/referrals/new?service={unattended.Id}");
+        Assert.Null(relayPage.Document.QuerySelector("main form[method=post]"));
+        var relay = await receiver.Browser.PostAsync("/pro/referrals/new", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = relayPage.AntiforgeryToken,
+            ["Input.ServiceId"] = unattended.Id.ToString(),
+            ["Input.ParentEmail"] = await factory.QueryAsync(db => db.Users.Where(u => u.Id != receiver.Id).Select(u => u.Email!).FirstAsync()),
+            ["Input.Note"] = Note,
+        });
+        Assert.NotEqual(HttpStatusCode.Redirect, relay.Status);
+        Assert.False(await factory.QueryAsync(db => db.Referrals.AnyAsync(r => r.ServiceId == unattended.Id)));
         using var visitor = factory.NewBrowser();
         Assert.True((await visitor.GetAsync(url)).Location?.StartsWith("/account/signin", StringComparison.Ordinal) == true);
     }

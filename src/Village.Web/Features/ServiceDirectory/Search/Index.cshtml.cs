@@ -252,9 +252,7 @@ public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazett
     private async Task<Dictionary<Guid, OpeningHours>> HoursAsync(List<Candidate> candidates)
     {
         var ids = candidates.Select(c => c.Id).Distinct().ToList();
-        var schedules = ids.Count == 0 ? [] : await db.Schedules.AsNoTracking()
-            .Where(s => s.ServiceId != null && ids.Contains(s.ServiceId.Value)).ToListAsync();
-        var byService = schedules.ToLookup(s => s.ServiceId!.Value);
+        var byService = await db.ByServiceAsync(ids);
         return candidates.DistinctBy(c => c.Id).ToDictionary(c => c.Id, c => new OpeningHours(byService[c.Id], c.TimeZone));
     }
 

@@ -41,6 +41,9 @@ public sealed class ShowModel(VillageDb db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<(DateOnly From, DateOnly To)> Closures { get; private set; } = [];
 
+    /// <summary>Whether a verified professional of the service is on Village to receive referrals and contact requests.</summary>
+    public bool ReceivesReferrals { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id);
@@ -63,7 +66,8 @@ public sealed class ShowModel(VillageDb db, TimeProvider clock) : PageModel
         ForPregnancy = termIds.Contains(VillageTaxonomy.ByCode("pregnancy")!.Id);
         LanguageCodes = [.. (await db.ServiceLanguages.Where(l => l.ServiceId == id && l.Code != null).Select(l => l.Code!).ToListAsync()).Distinct()];
         Costs = await db.CostOptions.AsNoTracking().Where(c => c.ServiceId == id).ToListAsync();
-        var schedules = await db.Schedules.AsNoTracking().Where(s => s.ServiceId == id).ToListAsync();
+        ReceivesReferrals = await db.ReceivingReferrals().AnyAsync(s => s.Id == id);
+        var schedules = (await db.ByServiceAsync([id]))[id];
 
         var now = clock.GetUtcNow();
         Hours = new OpeningHours(schedules, service.TimeZone);
