@@ -355,7 +355,7 @@ public sealed class ServiceDirectory : Migration
 
         migrationBuilder.CreateIndex("IX_Organizations_ParentOrganizationId", "Organizations", "ParentOrganizationId");
         migrationBuilder.CreateIndex("IX_OrganizationMembers_MemberId", "OrganizationMembers", "MemberId");
-        migrationBuilder.CreateIndex("IX_Services_ListingStatus_LastModified", "Services", ["ListingStatus", "LastModified"]);
+        migrationBuilder.CreateIndex("IX_Services_ListingStatus_LastModified_Id", "Services", ["ListingStatus", "LastModified", "Id"]);
         migrationBuilder.CreateIndex("IX_Services_OrganizationId", "Services", "OrganizationId");
         migrationBuilder.CreateIndex("IX_Services_SubmittedById", "Services", "SubmittedById");
         migrationBuilder.CreateIndex("IX_Locations_OrganizationId", "Locations", "OrganizationId");

@@ -68,7 +68,7 @@ internal sealed class DirectoryConfiguration :
         service.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         service.HasOne<Member>().WithMany().HasForeignKey(s => s.SubmittedById).OnDelete(DeleteBehavior.SetNull);
         // The published directory (search, API pages by last change), an organisation's services, reminders due.
-        service.HasIndex(s => new { s.ListingStatus, s.LastModified });
+        service.HasIndex(s => new { s.ListingStatus, s.LastModified, s.Id });
         service.HasIndex(s => s.OrganizationId);
         service.HasIndex(s => s.SubmittedById);
     }

@@ -20,6 +20,8 @@ public static class HsdsApi
     public const int MaxPerPage = 200;
     public const int MaxSearchLength = 200;
 
+    private const string CachePolicy = "hsds";
+
     /// <summary>The published HSDS 3.0 OpenAPI description this API follows (answered by <c>GET /</c>).</summary>
     public const string OpenApiUrl = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json";
 
@@ -27,12 +29,26 @@ public static class HsdsApi
     {
         builder.Services.AddScoped<HsdsWriter>();
         builder.Services.AddScoped<HsdsExport>();
+        // Open data changes a few times a day and is read page after page by other systems: each answer (per query)
+        // is kept Hsds:CacheSeconds (60 by default, 0: never), as a CDN would.
+        var keep = TimeSpan.FromSeconds(builder.Configuration.GetValue("Hsds:CacheSeconds", 60.0));
+        builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy =>
+        {
+            if (keep > TimeSpan.Zero)
+            {
+                policy.Expire(keep).SetVaryByQuery("*");
+            }
+            else
+            {
+                policy.NoCache();
+            }
+        }));
         return builder;
     }
 
     public static void MapHsdsApi(this WebApplication app)
     {
-        var api = app.MapGroup(Prefix).AllowAnonymous().WithTags("HSDS")
+        var api = app.MapGroup(Prefix).AllowAnonymous().WithTags("HSDS").CacheOutput(CachePolicy)
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.Response.Headers.AccessControlAllowOrigin = "*";

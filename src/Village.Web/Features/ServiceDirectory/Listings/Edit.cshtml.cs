@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
+using Village.Web.Features.ServiceDirectory.Search;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Geo;
 using Village.Web.Resources;
@@ -15,7 +17,7 @@ namespace Village.Web.Features.ServiceDirectory.Listings;
 /// and marks it checked today; "nothing changed" only marks it checked. Another organisation's service is not
 /// found (404).</summary>
 [Authorize(Policy = Roles.Professional)]
-public sealed class EditModel(VillageDb db, Gazetteer gazetteer, TimeProvider clock, IStringLocalizer<Texts> t) : PageModel
+public sealed class EditModel(VillageDb db, Gazetteer gazetteer, TimeProvider clock, IMemoryCache cache, IStringLocalizer<Texts> t) : PageModel
 {
     [BindProperty]
     public ListingInput Input { get; set; } = new();
@@ -55,6 +57,7 @@ public sealed class EditModel(VillageDb db, Gazetteer gazetteer, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync();
         await ListingWriter.WriteAsync(db, service, Input, town, now);
+        ServiceFacts.Forget(cache, service.Id);
         service.AssuredDate = DateOnly.FromDateTime(now);
         service.AssurerEmail = null;
         // A seeded listing the service completed itself.

@@ -19,7 +19,9 @@ namespace Village.Web.Features.ServiceDirectory.Search;
 /// town, by need or category, text, open now or on a day's part, free, language spoken, a child's age, pregnancy.
 /// Candidates come from a latitude/longitude box on the locations index with the cheap filters in SQL; the hours of
 /// those few candidates are then read in memory.</summary>
-public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazetteer, TimeProvider clock, IMemoryCache cache, IStringLocalizer<Texts> t) : PageModel
+public sealed class IndexModel(
+    VillageDb db, ParentHomes homes, Gazetteer gazetteer, TimeProvider clock, IMemoryCache cache, ServiceFacts serviceFacts, IConfiguration configuration, IStringLocalizer<Texts> t)
+    : PageModel
 {
     public const int PageSize = 20;
     public const int DefaultKm = 10;
@@ -133,61 +135,94 @@ public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazett
         var services = Filter(db.Services.AsNoTracking()
             .Where(s => s.ListingStatus == ListingStatus.Published && s.Status == ServiceStatus.Active));
         List<Candidate> candidates;
+        var byHours = OpenNow || Day is not null;
         if (origin is { } from)
         {
             Km ??= DefaultKm;
-            var latDelta = Km.Value / 111.0;
-            var lonDelta = Km.Value / (111.0 * Math.Max(0.2, Math.Cos(from.Latitude * Math.PI / 180)));
-            var (minLat, maxLat, minLon, maxLon) = (from.Latitude - latDelta, from.Latitude + latDelta, from.Longitude - lonDelta, from.Longitude + lonDelta);
-            var placed = await (
-                from l in db.Locations
-                where l.Latitude >= minLat && l.Latitude <= maxLat && l.Longitude >= minLon && l.Longitude <= maxLon
-                join sl in db.ServiceAtLocations on l.Id equals sl.LocationId
-                join s in services on sl.ServiceId equals s.Id
-                select new { s.Id, s.Name, s.TimeZone, LocationId = l.Id, Latitude = l.Latitude!.Value, Longitude = l.Longitude!.Value })
-                .ToListAsync();
-            candidates = [.. placed
-                .Select(c => new Candidate(c.Id, c.Name, c.TimeZone, c.LocationId, c.Latitude, c.Longitude, Coordinates.DistanceKm(from.Latitude, from.Longitude, c.Latitude, c.Longitude)))
-                .Where(c => c.DistanceKm <= Km.Value)
-                .GroupBy(c => c.Id).Select(g => g.MinBy(c => c.DistanceKm)!)];
-
-            // Services without a place (a listening line, online help) answer wherever one lives. Finding them scans
-            // every service, so their ids are kept a minute; the filters then apply to those few.
-            var remoteIds = await RemoteIdsAsync();
-            if (remoteIds.Count > 0)
-            {
-                var remote = await services.Where(s => remoteIds.Contains(s.Id))
-                    .OrderBy(s => s.Name).Take(50).Select(s => new { s.Id, s.Name, s.TimeZone }).ToListAsync();
-                candidates.AddRange(remote.Select(s => new Candidate(s.Id, s.Name, s.TimeZone, null, null, null, null)));
-            }
+            candidates = await NearbyAsync(services, from, Km.Value);
         }
         else
         {
-            var unplaced = await services.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(UnplacedCap)
-                .Select(s => new { s.Id, s.Name, s.TimeZone, LocationId = db.ServiceAtLocations.Where(sl => sl.ServiceId == s.Id).Select(sl => (Guid?)sl.LocationId).FirstOrDefault() })
+            // Nowhere to measure from: by name. Without an hours filter the database pages; with one, the hours of at
+            // most UnplacedCap services are weighed.
+            var byName = services.OrderBy(s => s.Name).ThenBy(s => s.Id);
+            var unplaced = await (byHours ? byName.Take(UnplacedCap) : byName.Skip((PageNumber - 1) * PageSize).Take(PageSize + 1))
+                .Select(s => new
+                {
+                    s.Id,
+                    s.Name,
+                    s.TimeZone,
+                    Place = db.ServiceAtLocations.Where(sl => sl.ServiceId == s.Id)
+                        .Join(db.Locations, sl => sl.LocationId, l => l.Id, (sl, l) => new { l.Id, l.Latitude, l.Longitude }).FirstOrDefault(),
+                })
                 .ToListAsync();
-            candidates = [.. unplaced.Select(s => new Candidate(s.Id, s.Name, s.TimeZone, s.LocationId, null, null, null))];
+            candidates = [.. unplaced.Select(s => new Candidate(s.Id, s.Name, s.TimeZone, s.Place?.Id, s.Place?.Latitude, s.Place?.Longitude, null))];
         }
 
-        var hours = await HoursAsync(candidates);
+        var facts = await serviceFacts.ForAsync([.. candidates.Select(c => (c.Id, c.TimeZone))]);
         if (OpenNow)
         {
-            candidates = [.. candidates.Where(c => hours[c.Id].IsOpenAt(now))];
+            candidates = [.. candidates.Where(c => facts[c.Id].Hours.IsOpenAt(now))];
         }
 
         if (Day is { } weekday)
         {
             var parts = Part is { } chosen ? [chosen] : Enum.GetValues<PartOfDay>();
-            candidates = [.. candidates.Where(c => parts.Any(p => hours[c.Id].IsOpenDuring(weekday, p, now)))];
+            candidates = [.. candidates.Where(c => parts.Any(p => facts[c.Id].Hours.IsOpenDuring(weekday, p, now)))];
         }
 
+        var pagedInDatabase = origin is null && !byHours;
         var page = candidates
             .OrderBy(c => c.DistanceKm is null).ThenBy(c => c.DistanceKm).ThenBy(c => c.Name, StringComparer.CurrentCulture)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToList();
+            .Skip(pagedInDatabase ? 0 : (PageNumber - 1) * PageSize).Take(PageSize + 1).ToList();
         HasNext = page.Count > PageSize;
-        page = [.. page.Take(PageSize)];
-        Services = await CardsAsync(page, hours, now);
+        Services = Cards([.. page.Take(PageSize)], facts, now);
         return Page();
+    }
+
+    /// <summary>The services within <paramref name="km"/> of a point that pass the filters kept in SQL, nearest place
+    /// each, and those without a place. Every parent around the same spot with the same filters shares them for
+    /// <c>Directory:SearchCacheSeconds</c> (10 by default, 0: never), as with outings; the hours are weighed afresh.</summary>
+    private async Task<List<Candidate>> NearbyAsync(IQueryable<Service> services, (double Latitude, double Longitude) from, int km)
+    {
+        var keep = TimeSpan.FromSeconds(configuration.GetValue("Directory:SearchCacheSeconds", 10.0));
+        var key = (nameof(NearbyAsync), Coordinates.Round(from.Latitude), Coordinates.Round(from.Longitude), km, Need, Category, Free, Lang, AgeMonths, Pregnancy, Q?.Trim());
+        if (keep > TimeSpan.Zero && cache.TryGetValue(key, out List<Candidate>? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var latDelta = km / 111.0;
+        var lonDelta = km / (111.0 * Math.Max(0.2, Math.Cos(from.Latitude * Math.PI / 180)));
+        var (minLat, maxLat, minLon, maxLon) = (from.Latitude - latDelta, from.Latitude + latDelta, from.Longitude - lonDelta, from.Longitude + lonDelta);
+        var placed = await (
+            from l in db.Locations
+            where l.Latitude >= minLat && l.Latitude <= maxLat && l.Longitude >= minLon && l.Longitude <= maxLon
+            join sl in db.ServiceAtLocations on l.Id equals sl.LocationId
+            join s in services on sl.ServiceId equals s.Id
+            select new { s.Id, s.Name, s.TimeZone, LocationId = l.Id, Latitude = l.Latitude!.Value, Longitude = l.Longitude!.Value })
+            .ToListAsync();
+        List<Candidate> candidates = [.. placed
+            .Select(c => new Candidate(c.Id, c.Name, c.TimeZone, c.LocationId, c.Latitude, c.Longitude, Coordinates.DistanceKm(from.Latitude, from.Longitude, c.Latitude, c.Longitude)))
+            .Where(c => c.DistanceKm <= km)
+            .GroupBy(c => c.Id).Select(g => g.MinBy(c => c.DistanceKm)!)];
+
+        // Services without a place (a listening line, online help) answer wherever one lives. Finding them scans
+        // every service, so their ids are kept a minute; the filters then apply to those few.
+        var remoteIds = await RemoteIdsAsync();
+        if (remoteIds.Count > 0)
+        {
+            var remote = await services.Where(s => remoteIds.Contains(s.Id))
+                .OrderBy(s => s.Name).Take(50).Select(s => new { s.Id, s.Name, s.TimeZone }).ToListAsync();
+            candidates.AddRange(remote.Select(s => new Candidate(s.Id, s.Name, s.TimeZone, null, null, null, null)));
+        }
+
+        if (keep > TimeSpan.Zero)
+        {
+            cache.Set(key, candidates, keep);
+        }
+
+        return candidates;
     }
 
     private async Task<List<Guid>> RemoteIdsAsync() =>
@@ -249,38 +284,15 @@ public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazett
         return services;
     }
 
-    private async Task<Dictionary<Guid, OpeningHours>> HoursAsync(List<Candidate> candidates)
-    {
-        var ids = candidates.Select(c => c.Id).Distinct().ToList();
-        var byService = await db.ByServiceAsync(ids);
-        return candidates.DistinctBy(c => c.Id).ToDictionary(c => c.Id, c => new OpeningHours(byService[c.Id], c.TimeZone));
-    }
-
-    private async Task<List<ServiceCard>> CardsAsync(List<Candidate> page, Dictionary<Guid, OpeningHours> hours, DateTimeOffset now)
-    {
-        var ids = page.Select(c => c.Id).ToList();
-        var locationIds = page.Where(c => c.LocationId is not null).Select(c => c.LocationId!.Value).ToList();
-        var terms = (await db.ServiceTerms.AsNoTracking().Where(st => ids.Contains(st.ServiceId)).Select(st => new { st.ServiceId, st.TaxonomyTermId }).ToListAsync())
-            .ToLookup(st => st.ServiceId, st => VillageTaxonomy.Categories.FirstOrDefault(c => c.Id == st.TaxonomyTermId)?.Code);
-        var languages = (await db.ServiceLanguages.AsNoTracking().Where(l => l.ServiceId != null && ids.Contains(l.ServiceId.Value)).Select(l => new { l.ServiceId, l.Code }).ToListAsync())
-            .ToLookup(l => l.ServiceId!.Value, l => l.Code);
-        var free = (await db.CostOptions.AsNoTracking().Where(c => ids.Contains(c.ServiceId) && c.Amount == 0).Select(c => c.ServiceId).ToListAsync()).ToHashSet();
-        var towns = (await db.Addresses.AsNoTracking().Where(a => locationIds.Contains(a.LocationId)).Select(a => new { a.LocationId, a.City }).ToListAsync())
-            .DistinctBy(a => a.LocationId).ToDictionary(a => a.LocationId, a => a.City);
-        var positions = page.Any(c => c.LocationId is not null && c.Latitude is null)
-            ? (await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).Select(l => new { l.Id, l.Latitude, l.Longitude }).ToListAsync()).ToDictionary(l => l.Id)
-            : [];
-        return [.. page.Select(c =>
+    private static List<ServiceCard> Cards(List<Candidate> page, IReadOnlyDictionary<Guid, ServiceFact> facts, DateTimeOffset now) =>
+        [.. page.Select(c =>
         {
-            var (lat, lon) = c.Latitude is not null ? (c.Latitude, c.Longitude)
-                : c.LocationId is { } at && positions.TryGetValue(at, out var p) ? (p.Latitude, p.Longitude) : (null, null);
+            var fact = facts[c.Id];
             return new ServiceCard(
-                c.Id, c.Name, c.LocationId is { } l && towns.TryGetValue(l, out var town) ? town : null, c.LocationId is null,
-                lat, lon, c.DistanceKm,
-                [.. terms[c.Id].OfType<string>()], free.Contains(c.Id), [.. languages[c.Id].OfType<string>().Distinct()],
-                hours[c.Id].Known ? hours[c.Id].Next(now) : null, hours[c.Id].LocalDay(now));
+                c.Id, c.Name, c.LocationId is { } l && fact.Towns.TryGetValue(l, out var town) ? town : null, c.LocationId is null,
+                c.Latitude, c.Longitude, c.DistanceKm, fact.Categories, fact.Free, fact.Languages,
+                fact.Hours.Known ? fact.Hours.Next(now) : null, fact.Hours.LocalDay(now));
         })];
-    }
 
     /// <summary>This page's address with another page number, every filter kept.</summary>
     public string PageLink(int number)

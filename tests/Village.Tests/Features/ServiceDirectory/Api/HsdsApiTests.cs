@@ -245,6 +245,20 @@ public sealed class HsdsApiTests(VillageFactory factory) : IClassFixture<Village
         await AssertValidAsync();
     }
 
+    [Fact]
+    public async Task Each_answer_is_kept_per_query()
+    {
+        var token = Token();
+        await factory.AddServiceAsync(new($"{token} Premier", OutingData.NewSpot()));
+        using var visitor = factory.NewBrowser();
+        var url = $"/api/hsds/services?search={token}";
+        Assert.Equal(1, (int)(await JsonAsync(visitor, url))["total_items"]!);
+
+        await factory.AddServiceAsync(new($"{token} Second", OutingData.NewSpot()));
+        Assert.Equal(1, (int)(await JsonAsync(visitor, url))["total_items"]!);
+        Assert.Equal(2, (int)(await JsonAsync(visitor, url + "&per_page=10"))["total_items"]!);
+    }
+
     private static string Token() => $"hsds{Guid.NewGuid():N}"[..16];
 
     /// <summary>A published service with something in every kind of child the API writes.</summary>
