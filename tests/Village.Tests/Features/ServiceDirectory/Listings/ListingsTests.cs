@@ -190,6 +190,10 @@ public sealed class ListingsTests(VillageFactory factory) : IClassFixture<Villag
         Assert.Equal(today, stored.AssuredDate);
         Assert.Equal(service.LastModified, stored.LastModified, TimeSpan.FromMilliseconds(1));
 
+        // The search keeps what it read of the service (its hours among them) until the listing is edited.
+        var saturday = $"/services?Input.TownQuery={Uri.EscapeDataString("Namur (BE)")}&day=Saturday&part=Morning";
+        Assert.DoesNotContain(service.Name, (await pro.GetAsync(saturday)).MainText(), StringComparison.Ordinal);
+
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
         try
         {
@@ -210,6 +214,7 @@ public sealed class ListingsTests(VillageFactory factory) : IClassFixture<Villag
             factory.Clock.Reset();
         }
 
+        Assert.Contains(service.Name, (await pro.GetAsync(saturday)).MainText(), StringComparison.Ordinal);
         stored = await ServiceAsync(service.Name);
         Assert.StartsWith("Nouveau", stored.Description, StringComparison.Ordinal);
         Assert.True(stored.LastModified > service.LastModified);
