@@ -13,6 +13,7 @@ using Village.Web.Features.Parents;
 using Village.Web.Features.Referrals;
 using Village.Web.Features.Safety;
 using Village.Web.Features.ServiceDirectory;
+using Village.Web.Features.ServiceDirectory.Hsds;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure;
 using Village.Web.Infrastructure.Api;
@@ -72,7 +73,8 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseOutputCache();
+// Only the open HSDS API keeps answers; the middleware stays off every other request's path.
+app.UseWhen(context => context.Request.Path.StartsWithSegments(HsdsApi.Prefix), hsds => hsds.UseOutputCache());
 app.MapHealth();
 app.MapApi();
 app.MapDiscovery();

@@ -36,21 +36,26 @@ public sealed class IndexModel(VillageDb db, NearbyCommunities communities, Outi
         }
 
         var id = User.MemberId();
-        ReferralAwaiting = await db.Referrals.Where(r => r.ParentId == id && r.Status == ReferralStatus.Proposed)
-            .OrderBy(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync();
-        Home = await db.Profiles.AsNoTracking()
+        // One statement: the profile, and the oldest referral waiting for the parent's answer.
+        var view = await db.Profiles.AsNoTracking()
             .Where(p => p.MemberId == id)
-            .Select(p => new HomeView(
+            .Select(p => new
+            {
                 p.DisplayName,
                 p.TownName,
                 p.Latitude,
                 p.Longitude,
-                p.Children.Count,
-                p.Languages.Count,
-                p.Interests != Interest.None || p.Availability != Availability.None || p.About != "",
+                Children = p.Children.Count,
+                Languages = p.Languages.Count,
+                HasDetails = p.Interests != Interest.None || p.Availability != Availability.None || p.About != "",
                 p.VisibleNearby,
-                0))
+                Referral = db.Referrals.Where(r => r.ParentId == id && r.Status == ReferralStatus.Proposed)
+                    .OrderBy(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
+            })
             .SingleOrDefaultAsync();
+        Home = view is null ? null : new HomeView(
+            view.DisplayName, view.TownName, view.Latitude, view.Longitude, view.Children, view.Languages, view.HasDetails, view.VisibleNearby, 0);
+        ReferralAwaiting = view?.Referral;
         if (Home is { Latitude: double lat, Longitude: double lon })
         {
             var visibleAround = await VisibleParentsAroundAsync(lat, lon);
