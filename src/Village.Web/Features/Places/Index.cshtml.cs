@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -43,7 +42,7 @@ public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazett
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<Town> TownChoices { get; private set; } = [];
+    public IReadOnlyList<Town> TownChoices => Input.Choices;
 
     /// <summary>Where distances are measured from: the chosen town, or the parent's home; null when neither.</summary>
     public string? AroundName { get; private set; }
@@ -66,28 +65,15 @@ public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazett
             return this.InvalidPage();
         }
 
-        (double Latitude, double Longitude)? origin = null;
-        if (!string.IsNullOrWhiteSpace(Input.TownQuery))
+        var around = await Input.OriginAsync(this, gazetteer, homes, t);
+        if (!ModelState.IsValid)
         {
-            (var town, TownChoices) = gazetteer.Resolve(Input.TownQuery.Trim(), Input.TownId, Input.TownChoice);
-            if (town is null)
-            {
-                ModelState.AddModelError("Input.TownQuery", TownChoices.Count == 0 ? t["Profile.TownNotFound"] : t["Profile.TownChoose"]);
-                return this.InvalidPage();
-            }
+            return this.InvalidPage();
+        }
 
-            origin = (town.Latitude, town.Longitude);
-            AroundName = town.Name;
-            Input.TownQuery = town.Label;
-            Input.TownId = town.Id;
-        }
-        else if (User.ViewerId() is { } viewerId
-            && await homes.ForAsync(viewerId) is { Latitude: double lat, Longitude: double lon } home)
-        {
-            origin = (lat, lon);
-            AroundName = home.TownName;
-            AroundHome = true;
-        }
+        (double Latitude, double Longitude)? origin = around is null ? null : (around.Latitude, around.Longitude);
+        AroundName = around?.TownName;
+        AroundHome = around?.IsHome == true;
 
         var places = db.Places.AsNoTracking().Where(p => p.Status == PlaceStatus.Approved);
         if (Category is { } chosen)
@@ -144,18 +130,6 @@ public sealed class IndexModel(VillageDb db, ParentHomes homes, Gazetteer gazett
         return "/places" + new QueryBuilder(query).ToQueryString();
     }
 
-    public sealed class TownSearch
-    {
-        [StringLength(Gazetteer.MaxQueryLength, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Profile.Town")]
-        public string? TownQuery { get; set; }
-
-        [StringLength(32)]
-        public string? TownId { get; set; }
-
-        [StringLength(32)]
-        public string? TownChoice { get; set; }
-    }
 }
 
 /// <summary>A place as the list shows it.</summary>

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
-using Village.Web.Features.Places;
 using Village.Web.Features.Profiles;
 using Village.Web.Features.Shared;
 using Village.Web.Infrastructure.Geo;
@@ -34,7 +33,7 @@ public sealed class IndexModel(
     public static readonly int[] AgesInMonths = [0, 3, 6, 12, 18, 24, 36, 48, 60, 72];
 
     [BindProperty(SupportsGet = true)]
-    public Places.IndexModel.TownSearch Input { get; set; } = new();
+    public TownSearch Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     [StringLength(TextMax, ErrorMessage = "Validation.MaxLength")]
@@ -77,7 +76,7 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<Town> TownChoices { get; private set; } = [];
+    public IReadOnlyList<Town> TownChoices => Input.Choices;
 
     public string? AroundName { get; private set; }
 
@@ -109,28 +108,15 @@ public sealed class IndexModel(
             return this.InvalidPage();
         }
 
-        (double Latitude, double Longitude)? origin = null;
-        if (!string.IsNullOrWhiteSpace(Input.TownQuery))
+        var around = await Input.OriginAsync(this, gazetteer, homes, t);
+        if (!ModelState.IsValid)
         {
-            (var town, TownChoices) = gazetteer.Resolve(Input.TownQuery.Trim(), Input.TownId, Input.TownChoice);
-            if (town is null)
-            {
-                ModelState.AddModelError("Input.TownQuery", TownChoices.Count == 0 ? t["Profile.TownNotFound"] : t["Profile.TownChoose"]);
-                return this.InvalidPage();
-            }
+            return this.InvalidPage();
+        }
 
-            origin = (town.Latitude, town.Longitude);
-            AroundName = town.Name;
-            Input.TownQuery = town.Label;
-            Input.TownId = town.Id;
-        }
-        else if (User.ViewerId() is { } viewerId
-            && await homes.ForAsync(viewerId) is { Latitude: double lat, Longitude: double lon } home)
-        {
-            origin = (lat, lon);
-            AroundName = home.TownName;
-            AroundHome = true;
-        }
+        (double Latitude, double Longitude)? origin = around is null ? null : (around.Latitude, around.Longitude);
+        AroundName = around?.TownName;
+        AroundHome = around?.IsHome == true;
 
         var services = Filter(db.Services.AsNoTracking()
             .Where(s => s.ListingStatus == ListingStatus.Published && s.Status == ServiceStatus.Active));
