@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.AddressBook;
+using Village.Web.Features.CheckIn;
+using Village.Web.Features.Circle;
 using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
+using Village.Web.Features.HelpCalendars;
 using Village.Web.Features.Ideas;
 using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
@@ -124,6 +127,22 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<Referral> Referrals => Set<Referral>();
 
     public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
+
+    public DbSet<CirclePerson> CirclePeople => Set<CirclePerson>();
+
+    public DbSet<HelpCalendar> HelpCalendars => Set<HelpCalendar>();
+
+    public DbSet<HelpNeed> HelpNeeds => Set<HelpNeed>();
+
+    public DbSet<HelpTurn> HelpTurns => Set<HelpTurn>();
+
+    public DbSet<HelpHelper> HelpHelpers => Set<HelpHelper>();
+
+    public DbSet<CheckInEntry> CheckInEntries => Set<CheckInEntry>();
+
+    public DbSet<CheckInReminder> CheckInReminders => Set<CheckInReminder>();
+
+    public DbSet<CrisisLine> CrisisLines => Set<CrisisLine>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

@@ -1,0 +1,9 @@
+namespace Village.Web.Features.HelpCalendars;
+
+public static class HelpCalendarSetup
+{
+    public static WebApplicationBuilder AddHelpCalendars(this WebApplicationBuilder builder)
+    {
+        return builder;
+    }
+}
