@@ -254,4 +254,30 @@ public sealed class CircleTests(VillageFactory factory) : IClassFixture<VillageF
         Assert.Equal(HttpStatusCode.OK, unknown.Status);
         Assert.Equal("", unknown.FieldValue("Input.Name") ?? "");
     }
+
+    [Fact]
+    public async Task The_circle_is_in_the_data_export_and_goes_with_the_account()
+    {
+        var owner = $"Parent {Guid.NewGuid():N}"[..20];
+        using var parent = await ParentAsync(owner);
+        var fields = Fields("Maman", "Family", "VeryClose", "FarAway", "Listening", night: true);
+        fields["Input.Email"] = "maman@example.org";
+        await AddAsync(parent, fields);
+        var ownerId = (await CircleOfAsync(owner)).Single().OwnerId;
+
+        var export = await parent.GetAsync("/account/data?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, export.Status);
+        using var json = System.Text.Json.JsonDocument.Parse(export.Text);
+        var person = json.RootElement.GetProperty("circle")[0];
+        Assert.Equal("Maman", person.GetProperty("Name").GetString());
+        Assert.Equal("FarAway", person.GetProperty("livesWithin").GetString());
+        Assert.Equal("maman@example.org", person.GetProperty("Email").GetString());
+
+        var deleted = await parent.FillAsync(
+            "/account/data",
+            new Dictionary<string, string> { ["Delete.Password"] = AccountSteps.Password, ["Delete.Confirm"] = "true" },
+            "form[action*='handler=Delete']");
+        Assert.True(deleted.Status == HttpStatusCode.Redirect, deleted.ToString());
+        Assert.False(await factory.QueryAsync(db => db.CirclePeople.AnyAsync(p => p.OwnerId == ownerId)));
+    }
 }
