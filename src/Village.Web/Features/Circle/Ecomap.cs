@@ -12,7 +12,7 @@ public sealed class Ecomap
     public const double CentreY = 235;
 
     /// <summary>Names longer than this are cut with an ellipsis in the picture (the list shows them whole).</summary>
-    public const int LabelMax = 14;
+    public const int LabelMax = 13;
 
     public static readonly Sector[] Sectors = [Sector.Family, Sector.Friends, Sector.Neighbours, Sector.Professionals];
 
