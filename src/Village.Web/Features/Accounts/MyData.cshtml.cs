@@ -216,6 +216,23 @@ public sealed class MyDataModel(
                 .Select(h => new { from = db.Profiles.Where(p => p.MemberId == h.FromId).Select(p => p.DisplayName).FirstOrDefault(), h.Text, h.CreatedAt, status = h.Status.ToString(), h.AnsweredAt })
                 .ToListAsync(),
             // The private calendar address itself is a secret: the export says only that it exists and since when.
+            // My circle, as I described it (private to me).
+            circle = (await db.CirclePeople.AsNoTracking().Where(p => p.OwnerId == id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync())
+                .Select(p => new
+                {
+                    p.Name,
+                    relation = p.Relation.ToString(),
+                    closeness = p.Closeness.ToString(),
+                    livesWithin = p.LivesWithin.ToString(),
+                    canHelp = p.CanHelp.ToString(),
+                    p.CallableAtNight,
+                    p.Email,
+                    p.Note,
+                    p.ServiceId,
+                    p.CreatedAt,
+                    p.UpdatedAt,
+                })
+                .ToList(),
             calendarFeed = await db.CalendarFeeds.AsNoTracking().Where(f => f.MemberId == id).Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(),
             // The services directory: the organisations I work for, and the listings I asked for.
             organizationLinks = await db.OrganizationMembers.AsNoTracking().Where(m => m.MemberId == id)

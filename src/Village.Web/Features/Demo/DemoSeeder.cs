@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Village.Web.Data;
 using Village.Web.Features.Accounts;
 using Village.Web.Features.AddressBook;
+using Village.Web.Features.Circle;
 using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
 using Village.Web.Features.Ideas;
@@ -111,6 +112,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedParentsNearbyAsync(today);
         await SeedDirectoryAsync(log);
         await SeedReferralAsync();
+        await SeedCircleAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
     }
@@ -815,6 +817,50 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         };
         db.Referrals.Add(referral);
         db.Record(referral.Id, professional.Id, ReferralParty.Referrer, ReferralAction.Proposed, now);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Camille's circle, well filled (her partner, her mother far away, her mother-in-law in Namur, a friend,
+    /// Claire the midwife, the fictional drop-in place); and Léa's, new in Lille: only her sister, far away.</summary>
+    private async Task SeedCircleAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var camille = await db.Users.SingleAsync(m => m.Email == "camille@village.demo");
+        var lea = await db.Users.SingleAsync(m => m.Email == "lea@village.demo");
+        var dropIn = await db.Services
+            .Where(s => s.ListingStatus == ListingStatus.Published)
+            .Join(db.Organizations.Where(o => o.Name == DirectorySeed.DemoLaep && o.IsFictional), s => s.OrganizationId, o => o.Id, (s, o) => new { s.Id, s.Name })
+            .FirstAsync();
+        CirclePerson Person(Guid owner, string name, CircleRelation relation, Closeness closeness, LivesWithin within, CircleHelp help, bool night, string note, Guid? serviceId = null) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            OwnerId = owner,
+            Name = name,
+            Relation = relation,
+            Closeness = closeness,
+            LivesWithin = within,
+            CanHelp = help,
+            CallableAtNight = night,
+            Note = note,
+            ServiceId = serviceId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.CirclePeople.AddRange(
+            Person(camille.Id, "Antoine", CircleRelation.Partner, Closeness.VeryClose, LivesWithin.SameHome,
+                CircleHelp.Nights | CircleHelp.BabyCare | CircleHelp.Groceries | CircleHelp.Listening, true, "Reprend le travail lundi : surtout le soir et le week-end."),
+            Person(camille.Id, "Maman", CircleRelation.Family, Closeness.VeryClose, LivesWithin.FewHours,
+                CircleHelp.Listening | CircleHelp.Advice | CircleHelp.BabyCare, true, "Vit à Toulouse ; vient une semaine en mars. On s'appelle le dimanche."),
+            Person(camille.Id, "Françoise (belle-mère)", CircleRelation.Family, Closeness.Close, LivesWithin.SameTown,
+                CircleHelp.Meals | CircleHelp.BabyCare, false, "Habite à Jambes, peut garder Jules le mercredi."),
+            Person(camille.Id, "Julie", CircleRelation.Friend, Closeness.Close, LivesWithin.WalkingDistance,
+                CircleHelp.Listening | CircleHelp.Groceries, false, "Amie du lycée, deux enfants."),
+            Person(camille.Id, "Claire, sage-femme", CircleRelation.Professional, Closeness.NotSoClose, LivesWithin.SameTown,
+                CircleHelp.Advice, false, "Suivi à domicile jusqu'aux 2 mois de Jules."),
+            Person(camille.Id, dropIn.Name.Length <= CircleConfiguration.NameMax ? dropIn.Name : dropIn.Name[..CircleConfiguration.NameMax], CircleRelation.Service, Closeness.NotSoClose, LivesWithin.SameTown,
+                CircleHelp.Listening, false, "", dropIn.Id),
+            Person(lea.Id, "Ma sœur Anna", CircleRelation.Family, Closeness.VeryClose, LivesWithin.FarAway,
+                CircleHelp.Listening, false, "À Montréal : on se parle en visio le samedi."));
         await db.SaveChangesAsync();
     }
 
