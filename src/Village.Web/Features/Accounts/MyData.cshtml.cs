@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Village.Web.Data;
+using Village.Web.Features.CheckIn;
 using Village.Web.Features.Messages;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Places;
@@ -28,6 +29,7 @@ public sealed class MyDataModel(
     TimeProvider clock,
     Attendance attendance,
     ReferralNotes notes,
+    CheckInAnswersCodec checkInAnswers,
     IStringLocalizer<Texts> t) : PageModel
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -51,6 +53,8 @@ public sealed class MyDataModel(
         var referralIds = referrals.Select(x => x.r.Id).ToList();
         var referralEvents = (await db.ReferralEvents.AsNoTracking().Where(e => referralIds.Contains(e.ReferralId)).ToListAsync())
             .ToLookup(e => e.ReferralId);
+        // Saved check-ins, in clear for the person (theirs to read): the answers only, as kept.
+        var checkIns = await db.CheckInEntries.AsNoTracking().Where(e => e.MemberId == id).OrderBy(e => e.TakenAt).ToListAsync();
         var export = new
         {
             exportedAt = clock.GetUtcNow().UtcDateTime,
@@ -280,6 +284,8 @@ public sealed class MyDataModel(
                 .OrderBy(e => e.At)
                 .Select(e => new { party = e.Party.ToString(), action = e.Action.ToString(), e.At })
                 .ToListAsync(),
+            checkIns = checkIns.Select(e => new { e.TakenAt, answers = checkInAnswers.Read(e.ProtectedAnswers) }).ToList(),
+            checkInReminder = await db.CheckInReminders.AsNoTracking().Where(r => r.MemberId == id).Select(r => new { r.DueAt, r.SentAt }).SingleOrDefaultAsync(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
@@ -326,6 +332,7 @@ public sealed class MyDataModel(
         // database); their links to organisations go with the member (cascade).
         // A parent's referrals and their trail go with them (cascade); those a professional proposed or handled stay
         // for the family and the service, unsigned (ReferrerId and ActorId set null by the database).
+        // Saved check-ins and the check-in reminder go with the member (cascade): health data, nobody else's.
         await members.DeleteAsync(member);
         await transaction.CommitAsync();
         await signIn.SignOutAsync();

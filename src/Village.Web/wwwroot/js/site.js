@@ -11,6 +11,14 @@
     });
   }
 
+  // "Quitter vite": leave for a neutral site without leaving this page in the history (Back does not come back).
+  document.querySelectorAll('[data-quick-exit]').forEach((link) => {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      window.location.replace(link.href);
+    });
+  });
+
   // A form came back with errors: bring the summary to the reader (screen readers announce it too).
   const summary = document.querySelector('.error-summary');
   if (summary) summary.focus();
