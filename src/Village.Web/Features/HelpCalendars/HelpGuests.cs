@@ -105,7 +105,7 @@ public sealed class HelpGuests(VillageDb db, Outbox outbox, IStringLocalizer<Tex
 
     /// <summary>The first word of a display name: all a helper learns of the parent's name.</summary>
     public static string FirstName(string? displayName) =>
-        (displayName ?? "").Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..] ? first : "";
+        (displayName ?? "").Split([' ', ',', '(', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..] ? first : "";
 
     /// <summary>The parent's first name and town, as helpers see them.</summary>
     public async Task<(string FirstName, string Town)> HouseholdAsync(Guid ownerId)
