@@ -6,6 +6,7 @@ using Village.Web.Features.AddressBook;
 using Village.Web.Features.Circle;
 using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
+using Village.Web.Features.HelpCalendars;
 using Village.Web.Features.Ideas;
 using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
@@ -113,6 +114,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedDirectoryAsync(log);
         await SeedReferralAsync();
         await SeedCircleAsync();
+        await SeedHelpGuestsAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
     }
@@ -861,6 +863,76 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
                 CircleHelp.Listening, false, "", dropIn.Id),
             Person(lea.Id, "Ma sœur Anna", CircleRelation.Family, Closeness.VeryClose, LivesWithin.FarAway,
                 CircleHelp.Listening, false, "À Montréal : on se parle en visio le samedi."));
+    /// <summary>Helpers around Camille's help calendar: her sister (co-organiser, from the circle when she is there), a
+    /// neighbour and a friend from the Tuesday coffee, with turns taken. Uses the calendar's own demo calendar when it
+    /// was seeded first; otherwise opens a small one so the helpers' pages have something to show.</summary>
+    private async Task SeedHelpGuestsAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var camille = await db.Users.SingleAsync(m => m.Email == "camille@village.demo");
+        var calendar = await db.HelpCalendars.FirstOrDefaultAsync(c => c.OwnerId == camille.Id && c.Status == HelpCalendarStatus.Open);
+        if (calendar is null)
+        {
+            calendar = new HelpCalendar
+            {
+                OwnerId = camille.Id,
+                Title = "Des repas pour Camille et Jules",
+                Notes = "Pas d'arachides à la maison. Sonnez doucement : Jules dort souvent vers 18 h. Un plat à réchauffer est parfait.",
+                TimeZone = "Europe/Brussels",
+                Status = HelpCalendarStatus.Open,
+                CreatedAt = now,
+            };
+            db.HelpCalendars.Add(calendar);
+            var need = new HelpNeed
+            {
+                CalendarId = calendar.Id,
+                Kind = HelpKind.Meal,
+                Details = "Un repas pour deux adultes",
+                Allergies = "arachides",
+                StartTime = new TimeOnly(18, 0),
+                EndTime = new TimeOnly(19, 0),
+                FirstDate = DateOnly.FromDateTime(now).AddDays(1),
+                LastDate = DateOnly.FromDateTime(now).AddDays(10),
+                Repeat = HelpRepeat.Daily,
+                CreatedAt = now,
+            };
+            db.HelpNeeds.Add(need);
+            for (var date = need.FirstDate; date <= need.LastDate; date = date.AddDays(1))
+            {
+                var starts = OutingSchedule.ToUtc(date.ToDateTime(need.StartTime), calendar.TimeZone);
+                db.HelpTurns.Add(new HelpTurn { NeedId = need.Id, CalendarId = calendar.Id, Date = date, StartsAt = starts, EndsAt = starts.AddHours(1) });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var helpers = new[]
+        {
+            new HelpHelper { Name = "Hélène (ma sœur)", Email = "helene@example.org", CanOrganise = true, JoinedAt = now },
+            new HelpHelper { Name = "Marc, le voisin du dessus", Email = "marc.voisin@example.org", JoinedAt = now },
+            new HelpHelper { Name = "Sofia", Email = "sofia@village.demo" },
+        };
+        foreach (var helper in helpers)
+        {
+            helper.CalendarId = calendar.Id;
+            // Demo links are not usable (the secret is thrown away): re-send one from /circle/calendar/invite to try.
+            helper.TokenHash = HelpAccess.Hash(HelpAccess.NewToken());
+            helper.InvitedAt = now;
+            helper.CirclePersonId = await db.CirclePeople.Where(p => p.OwnerId == camille.Id && p.Email == helper.Email).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        }
+
+        db.HelpHelpers.AddRange(helpers);
+        await db.SaveChangesAsync();
+        var free = await db.HelpTurns.Where(t => t.CalendarId == calendar.Id && t.HelperId == null && !t.IsCancelled && t.StartsAt > now)
+            .OrderBy(t => t.StartsAt).Take(2).ToListAsync();
+        var notes = new[] { (helpers[0], "Une soupe de potiron et du pain"), (helpers[1], "Des lasagnes (sans arachides !)") };
+        foreach (var (turn, (helper, note)) in free.Zip(notes))
+        {
+            turn.HelperId = helper.Id;
+            turn.TakenAt = now;
+            turn.HelperNote = note;
+        }
+
         await db.SaveChangesAsync();
     }
 
