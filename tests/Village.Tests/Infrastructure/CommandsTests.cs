@@ -52,9 +52,10 @@ public sealed class CommandsTests : IDisposable
         // 7 parents, the admin and the midwife, 6 more parents visible around Namur (discovery), and the verified
         // professional of the directory's fictional drop-in place.
         Assert.Equal(16, await db.Users.CountAsync());
-        // The directory: the 8 real perinatal services to complete, the 6 fictional ones, and one request waiting.
+        // The directory: the 8 real perinatal services to complete, the 6 fictional ones, one request waiting, and the
+        // free drop-in places near Camille and Léa (help near the parent).
         Assert.Equal(8, await db.Services.CountAsync(s => s.ToComplete));
-        Assert.Equal(15, await db.Services.CountAsync());
+        Assert.Equal(17, await db.Services.CountAsync());
         Assert.True(await db.Profiles.CountAsync(p => p.VisibleNearby && p.Latitude != null) >= 13);
         Assert.Equal(1, await db.Hellos.CountAsync(h => h.Status == Village.Web.Features.Parents.HelloStatus.Waiting));
         // The community tools: counts on the parent rows agree with the rows.

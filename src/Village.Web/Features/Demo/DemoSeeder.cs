@@ -115,6 +115,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedReferralAsync();
         await SeedCircleAsync();
         await SeedHelpGuestsAsync();
+        await SeedNearbyHelpAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
     }
@@ -155,6 +156,90 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         db.Services.Add(request);
         db.ServiceTerms.Add(new ServiceTerm { Id = Guid.CreateVersion7(), ServiceId = request.Id, TaxonomyTermId = VillageTaxonomy.ByCode("drop-in")!.Id });
         db.Schedules.Add(new Schedule { Id = Guid.CreateVersion7(), ServiceId = request.Id, Freq = ScheduleFrequency.Weekly, Interval = 1, ByDay = "FR", OpensAt = new TimeOnly(10, 0), ClosesAt = new TimeOnly(11, 30) });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Help near the demo parents (NearbyHelp, on /help-now and after a check-in): a free drop-in place in
+    /// Jambes (Namur) and a free family café in Lille, open six mornings a week, so that one always opens within two
+    /// days.</summary>
+    private async Task SeedNearbyHelpAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        (string Town, double North, double East, string Name, string Description, string Street, string PostalCode, string Zone)[] places =
+        [
+            ("Namur", -0.012, 0.018, "La Maison des Bambins (démo)",
+                "Un lieu d'accueil enfants-parents à Jambes : venez sans rendez-vous avec votre enfant de moins de 4 ans, prenez un café, "
+                + "rencontrez d'autres parents et deux accueillantes. Anonyme et gratuit.", "Rue de Dave 3", "5100", DirectoryDefaults.TimeZone),
+            ("Lille", 0.006, -0.01, "Le Café-poussette de Wazemmes (démo)",
+                "Un café associatif pour les parents et les tout-petits : coin jeux, thé offert, et une fois par semaine une sage-femme "
+                + "pour parler de l'allaitement ou du sommeil. Gratuit, sans inscription.", "Place de la Nouvelle Aventure 8", "59000", "Europe/Paris"),
+        ];
+        foreach (var place in places)
+        {
+            var town = gazetteer.Search(place.Town, 1)[0];
+            var organization = new Organization
+            {
+                Id = Guid.CreateVersion7(),
+                Name = place.Name,
+                Description = "Organisation fictive de la démonstration de Village.",
+                IsFictional = true,
+                CreatedAt = now.AddDays(-40),
+                UpdatedAt = now.AddDays(-40),
+            };
+            var service = new Service
+            {
+                Id = Guid.CreateVersion7(),
+                OrganizationId = organization.Id,
+                Name = place.Name,
+                Description = place.Description,
+                Status = ServiceStatus.Active,
+                ListingStatus = ListingStatus.Published,
+                ApplicationProcess = "Sans rendez-vous, aux heures d'ouverture.",
+                FeesDescription = "Gratuit.",
+                MaximumAge = 4,
+                AssuredDate = DateOnly.FromDateTime(now).AddDays(-10),
+                TimeZone = place.Zone,
+                CreatedAt = now.AddDays(-40),
+                LastModified = now.AddDays(-10),
+                PublishedAt = now.AddDays(-39),
+            };
+            var location = new Location
+            {
+                Id = Guid.CreateVersion7(),
+                OrganizationId = organization.Id,
+                LocationType = LocationType.Physical,
+                Name = place.Name,
+                Latitude = Coordinates.Round(town.Latitude + place.North),
+                Longitude = Coordinates.Round(town.Longitude + place.East),
+            };
+            db.Organizations.Add(organization);
+            db.Services.Add(service);
+            db.Locations.Add(location);
+            db.ServiceAtLocations.Add(new ServiceAtLocation { Id = Guid.CreateVersion7(), ServiceId = service.Id, LocationId = location.Id });
+            db.Addresses.Add(new Address
+            {
+                Id = Guid.CreateVersion7(),
+                LocationId = location.Id,
+                Address1 = place.Street,
+                City = town.Name,
+                StateProvince = town.Admin,
+                PostalCode = place.PostalCode,
+                Country = town.Country,
+                AddressType = LocationType.Physical,
+            });
+            db.ServiceTerms.AddRange(new[] { "drop-in", "young-children" }.Select(code => new ServiceTerm
+            {
+                Id = Guid.CreateVersion7(),
+                ServiceId = service.Id,
+                TaxonomyTermId = VillageTaxonomy.ByCode(code)!.Id,
+            }));
+            db.Schedules.AddRange(
+                new Schedule { Id = Guid.CreateVersion7(), ServiceId = service.Id, Freq = ScheduleFrequency.Weekly, Interval = 1, ByDay = "MO,TU,WE,TH,FR,SA", OpensAt = new TimeOnly(9, 0), ClosesAt = new TimeOnly(12, 0) },
+                new Schedule { Id = Guid.CreateVersion7(), ServiceId = service.Id, Freq = ScheduleFrequency.Weekly, Interval = 1, ByDay = "WE", OpensAt = new TimeOnly(14, 0), ClosesAt = new TimeOnly(17, 0) });
+            db.ServiceLanguages.Add(new ServiceLanguage { Id = Guid.CreateVersion7(), ServiceId = service.Id, Code = "fr", Name = Profiles.Languages.NameOf("fr") });
+            db.CostOptions.Add(new CostOption { Id = Guid.CreateVersion7(), ServiceId = service.Id, Amount = 0, Currency = "EUR", Option = "Gratuit" });
+        }
+
         await db.SaveChangesAsync();
     }
 
