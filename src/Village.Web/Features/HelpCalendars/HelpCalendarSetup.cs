@@ -4,6 +4,7 @@ public static class HelpCalendarSetup
 {
     public static WebApplicationBuilder AddHelpCalendars(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<HelpEmails>();
         return builder;
     }
 }
