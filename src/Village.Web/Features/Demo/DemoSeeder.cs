@@ -5,6 +5,7 @@ using Village.Web.Features.Accounts;
 using Village.Web.Features.AddressBook;
 using Village.Web.Features.Communities;
 using Village.Web.Features.CommunityAdmin;
+using Village.Web.Features.HelpCalendars;
 using Village.Web.Features.Ideas;
 using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
@@ -111,6 +112,7 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedParentsNearbyAsync(today);
         await SeedDirectoryAsync(log);
         await SeedReferralAsync();
+        await SeedHelpCalendarAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
     }
@@ -817,6 +819,98 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         db.Record(referral.Id, professional.Id, ReferralParty.Referrer, ReferralAction.Proposed, now);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Camille's open help calendar: weekday evening meals for two weeks from this week (no peanuts), several
+    /// taken by her mother and her mother-in-law, a nap watched on Saturday, a few still free.</summary>
+    private async Task SeedHelpCalendarAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var camille = await db.Users.SingleAsync(m => m.Email == "camille@village.demo");
+        var timeZone = OutingSchedule.TimeZoneFor("BE");
+        var calendar = new HelpCalendar
+        {
+            Id = Guid.CreateVersion7(),
+            OwnerId = camille.Id,
+            Title = "Coups de main pour Camille et Jules",
+            Notes = "Pas d'arachides à la maison. Merci d'envoyer un SMS avant de sonner : Jules dort peut-être. Les plats peuvent rester sur le banc devant la porte.",
+            TimeZone = timeZone,
+            Status = HelpCalendarStatus.Open,
+            CreatedAt = now,
+        };
+        var mother = DemoHelper(calendar.Id, "Maman", "maman.camille@example.org", organiser: true, now);
+        var inLaw = DemoHelper(calendar.Id, "Françoise", "francoise@example.org", organiser: false, now);
+        db.HelpCalendars.Add(calendar);
+        db.HelpHelpers.AddRange(mother, inLaw);
+        var today = HelpCalendarView.Today(calendar, now);
+        // The Monday of this week, or of the next one on a weekend.
+        var monday = HelpSchedule.WeekStart(today.AddDays(2));
+        var meals = new HelpNeed
+        {
+            Id = Guid.CreateVersion7(),
+            CalendarId = calendar.Id,
+            Kind = HelpKind.Meal,
+            Details = "Un plat pour deux adultes, à réchauffer facilement.",
+            Allergies = "pas d'arachides",
+            StartTime = new(18, 0),
+            EndTime = new(19, 0),
+            FirstDate = today,
+            Repeat = HelpRepeat.Weekdays,
+            LastDate = monday.AddDays(11),
+            CreatedAt = now,
+        };
+        var nap = new HelpNeed
+        {
+            Id = Guid.CreateVersion7(),
+            CalendarId = calendar.Id,
+            Kind = HelpKind.BabyDuringNap,
+            Details = "Promener Jules en poussette pendant que je dors un peu.",
+            StartTime = new(14, 0),
+            EndTime = new(16, 0),
+            FirstDate = monday.AddDays(5),
+            Repeat = HelpRepeat.Once,
+            CreatedAt = now,
+        };
+        nap.LastDate = nap.FirstDate;
+        db.HelpNeeds.AddRange(meals, nap);
+        var notes = new[] { "des lasagnes aux légumes", "une soupe et du pain", "un gratin de pâtes", "" };
+        var k = 0;
+        foreach (var need in new[] { meals, nap })
+        {
+            foreach (var (date, startsAt, endsAt) in HelpSchedule.Turns(need, timeZone))
+            {
+                // Every other meal is taken, alternately by her mother and her mother-in-law; the nap by her mother.
+                var helper = need == nap ? mother : k % 3 == 2 ? null : k % 2 == 0 ? mother : inLaw;
+                db.HelpTurns.Add(new HelpTurn
+                {
+                    Id = Guid.CreateVersion7(),
+                    NeedId = need.Id,
+                    CalendarId = calendar.Id,
+                    Date = date,
+                    StartsAt = startsAt,
+                    EndsAt = endsAt,
+                    HelperId = helper?.Id,
+                    TakenAt = helper is null ? null : now,
+                    HelperNote = helper is null ? "" : notes[k % notes.Length],
+                });
+                k++;
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static HelpHelper DemoHelper(Guid calendarId, string name, string email, bool organiser, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        CalendarId = calendarId,
+        Name = name,
+        Email = email,
+        // A random secret nobody knows: the demo helpers open their pages through a new invitation.
+        TokenHash = HelpAccess.Hash(HelpAccess.NewToken()),
+        CanOrganise = organiser,
+        InvitedAt = now,
+        JoinedAt = now,
+    };
 
     private static void Print(TextWriter log)
     {

@@ -96,6 +96,13 @@ public sealed class HelpCalendarPagesTests(VillageFactory factory) : IClassFixtu
         Assert.Contains("Libre", page.Text, StringComparison.Ordinal);
         Assert.Contains("Garder bébé pendant la sieste", page.Text, StringComparison.Ordinal);
 
+        // The parent's export holds the need, its dates and the helper's name, not the helper's address.
+        var export = await parent.GetAsync("/account/data?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, export.Status);
+        Assert.Contains("Un plat pour deux adultes", export.Text, StringComparison.Ordinal);
+        Assert.Contains("\"helper\": \"Mamie\"", export.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(mamie.Email, export.Text, StringComparison.Ordinal);
+
         // The parent no longer needs tomorrow: Mamie is told, plainly.
         var turnId = await factory.QueryAsync(db => db.HelpTurns.Where(t => t.CalendarId == calendarId && t.Date == tomorrow).Select(t => t.Id).SingleAsync());
         var cancelled = await parent.SubmitAsync(page, new Dictionary<string, string>(), $"form[action*='turnId={turnId}']");
