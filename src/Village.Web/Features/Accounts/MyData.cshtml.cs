@@ -45,6 +45,14 @@ public sealed class MyDataModel(
     {
         var id = User.MemberId();
         var member = await db.Users.AsNoTracking().SingleAsync(m => m.Id == id);
+        // The parent's help calendars, their needs and dates (helpers by the name the parent gave).
+        var helpCalendars = await db.HelpCalendars.AsNoTracking().Where(c => c.OwnerId == id).OrderBy(c => c.CreatedAt).ToListAsync();
+        var helpNeeds = (await db.HelpNeeds.AsNoTracking().Where(n => db.HelpCalendars.Any(c => c.Id == n.CalendarId && c.OwnerId == id)).ToListAsync())
+            .OrderBy(n => n.CreatedAt).ToLookup(n => n.CalendarId);
+        var helpTurns = (await db.HelpTurns.AsNoTracking().Where(t => db.HelpCalendars.Any(c => c.Id == t.CalendarId && c.OwnerId == id))
+            .Select(t => new { Turn = t, Helper = db.HelpHelpers.Where(h => h.Id == t.HelperId).Select(h => h.Name).FirstOrDefault() })
+            .ToListAsync())
+            .OrderBy(t => t.Turn.StartsAt).ToLookup(t => t.Turn.NeedId);
         // The parent's referrals with the note in clear (theirs to read), and each one's trail.
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.ParentId == id)
             .OrderBy(r => r.CreatedAt)
@@ -286,6 +294,30 @@ public sealed class MyDataModel(
                 .ToListAsync(),
             checkIns = checkIns.Select(e => new { e.TakenAt, answers = checkInAnswers.Read(e.ProtectedAnswers) }).ToList(),
             checkInReminder = await db.CheckInReminders.AsNoTracking().Where(r => r.MemberId == id).Select(r => new { r.DueAt, r.SentAt }).SingleOrDefaultAsync(),
+            // Help calendars: the needs and their dates, with the helpers' names as the parent sees them (not their
+            // addresses nor their links).
+            helpCalendars = helpCalendars.Select(c => new
+            {
+                c.Title,
+                c.Notes,
+                c.TimeZone,
+                status = c.Status.ToString(),
+                c.CreatedAt,
+                c.ClosedAt,
+                needs = helpNeeds[c.Id].Select(n => new
+                {
+                    kind = n.Kind.ToString(),
+                    n.Details,
+                    n.Allergies,
+                    n.StartTime,
+                    n.EndTime,
+                    n.FirstDate,
+                    repeat = n.Repeat.ToString(),
+                    n.LastDate,
+                    n.CreatedAt,
+                    turns = helpTurns[n.Id].Select(t => new { t.Turn.Date, t.Turn.StartsAt, t.Turn.EndsAt, helper = t.Helper, t.Turn.HelperNote, t.Turn.IsCancelled }).ToList(),
+                }).ToList(),
+            }).ToList(),
             emails = await db.OutboxEmails.AsNoTracking().Where(e => e.MemberId == id)
                 .OrderBy(e => e.CreatedAt)
                 .Select(e => new { e.ToAddress, e.Subject, e.CreatedAt, e.SentAt })
@@ -333,6 +365,7 @@ public sealed class MyDataModel(
         // A parent's referrals and their trail go with them (cascade); those a professional proposed or handled stay
         // for the family and the service, unsigned (ReferrerId and ActorId set null by the database).
         // Saved check-ins and the check-in reminder go with the member (cascade): health data, nobody else's.
+        // Help calendars, their needs, dates and helpers go with the member (cascade).
         await members.DeleteAsync(member);
         await transaction.CommitAsync();
         await signIn.SignOutAsync();

@@ -114,8 +114,9 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
         await SeedDirectoryAsync(log);
         await SeedReferralAsync();
         await SeedCircleAsync();
-        await SeedHelpGuestsAsync();
         await SeedNearbyHelpAsync();
+        await SeedHelpCalendarAsync();
+        await SeedHelpGuestsAsync();
         log.WriteLine("Demo seeded.");
         Print(log);
     }
@@ -948,49 +949,17 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
                 CircleHelp.Listening, false, "", dropIn.Id),
             Person(lea.Id, "Ma sœur Anna", CircleRelation.Family, Closeness.VeryClose, LivesWithin.FarAway,
                 CircleHelp.Listening, false, "À Montréal : on se parle en visio le samedi."));
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Helpers around Camille's help calendar: her sister (co-organiser, from the circle when she is there), a
-    /// neighbour and a friend from the Tuesday coffee, with turns taken. Uses the calendar's own demo calendar when it
-    /// was seeded first; otherwise opens a small one so the helpers' pages have something to show.</summary>
+    /// neighbour and a friend from the Tuesday coffee, with turns taken, on the calendar SeedHelpCalendarAsync opened.</summary>
     private async Task SeedHelpGuestsAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var camille = await db.Users.SingleAsync(m => m.Email == "camille@village.demo");
-        var calendar = await db.HelpCalendars.FirstOrDefaultAsync(c => c.OwnerId == camille.Id && c.Status == HelpCalendarStatus.Open);
-        if (calendar is null)
-        {
-            calendar = new HelpCalendar
-            {
-                OwnerId = camille.Id,
-                Title = "Des repas pour Camille et Jules",
-                Notes = "Pas d'arachides à la maison. Sonnez doucement : Jules dort souvent vers 18 h. Un plat à réchauffer est parfait.",
-                TimeZone = "Europe/Brussels",
-                Status = HelpCalendarStatus.Open,
-                CreatedAt = now,
-            };
-            db.HelpCalendars.Add(calendar);
-            var need = new HelpNeed
-            {
-                CalendarId = calendar.Id,
-                Kind = HelpKind.Meal,
-                Details = "Un repas pour deux adultes",
-                Allergies = "arachides",
-                StartTime = new TimeOnly(18, 0),
-                EndTime = new TimeOnly(19, 0),
-                FirstDate = DateOnly.FromDateTime(now).AddDays(1),
-                LastDate = DateOnly.FromDateTime(now).AddDays(10),
-                Repeat = HelpRepeat.Daily,
-                CreatedAt = now,
-            };
-            db.HelpNeeds.Add(need);
-            for (var date = need.FirstDate; date <= need.LastDate; date = date.AddDays(1))
-            {
-                var starts = OutingSchedule.ToUtc(date.ToDateTime(need.StartTime), calendar.TimeZone);
-                db.HelpTurns.Add(new HelpTurn { NeedId = need.Id, CalendarId = calendar.Id, Date = date, StartsAt = starts, EndsAt = starts.AddHours(1) });
-            }
-
-            await db.SaveChangesAsync();
-        }
-
+        // Camille's calendar, from SeedHelpCalendarAsync.
+        var calendar = await db.HelpCalendars.SingleAsync(c => c.OwnerId == camille.Id && c.Status == HelpCalendarStatus.Open);
         var helpers = new[]
         {
             new HelpHelper { Name = "Hélène (ma sœur)", Email = "helene@example.org", CanOrganise = true, JoinedAt = now },
@@ -1020,6 +989,98 @@ public sealed class DemoSeeder(VillageDb db, AccountCreation accounts, Gazetteer
 
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Camille's open help calendar: weekday evening meals for two weeks from this week (no peanuts), several
+    /// taken by her mother and her mother-in-law, a nap watched on Saturday, a few still free.</summary>
+    private async Task SeedHelpCalendarAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var camille = await db.Users.SingleAsync(m => m.Email == "camille@village.demo");
+        var timeZone = OutingSchedule.TimeZoneFor("BE");
+        var calendar = new HelpCalendar
+        {
+            Id = Guid.CreateVersion7(),
+            OwnerId = camille.Id,
+            Title = "Coups de main pour Camille et Jules",
+            Notes = "Pas d'arachides à la maison. Merci d'envoyer un SMS avant de sonner : Jules dort peut-être. Les plats peuvent rester sur le banc devant la porte.",
+            TimeZone = timeZone,
+            Status = HelpCalendarStatus.Open,
+            CreatedAt = now,
+        };
+        var mother = DemoHelper(calendar.Id, "Maman", "maman.camille@example.org", organiser: true, now);
+        var inLaw = DemoHelper(calendar.Id, "Françoise", "francoise@example.org", organiser: false, now);
+        db.HelpCalendars.Add(calendar);
+        db.HelpHelpers.AddRange(mother, inLaw);
+        var today = HelpCalendarView.Today(calendar, now);
+        // The Monday of this week, or of the next one on a weekend.
+        var monday = HelpSchedule.WeekStart(today.AddDays(2));
+        var meals = new HelpNeed
+        {
+            Id = Guid.CreateVersion7(),
+            CalendarId = calendar.Id,
+            Kind = HelpKind.Meal,
+            Details = "Un plat pour deux adultes, à réchauffer facilement.",
+            Allergies = "pas d'arachides",
+            StartTime = new(18, 0),
+            EndTime = new(19, 0),
+            FirstDate = today,
+            Repeat = HelpRepeat.Weekdays,
+            LastDate = monday.AddDays(11),
+            CreatedAt = now,
+        };
+        var nap = new HelpNeed
+        {
+            Id = Guid.CreateVersion7(),
+            CalendarId = calendar.Id,
+            Kind = HelpKind.BabyDuringNap,
+            Details = "Promener Jules en poussette pendant que je dors un peu.",
+            StartTime = new(14, 0),
+            EndTime = new(16, 0),
+            FirstDate = monday.AddDays(5),
+            Repeat = HelpRepeat.Once,
+            CreatedAt = now,
+        };
+        nap.LastDate = nap.FirstDate;
+        db.HelpNeeds.AddRange(meals, nap);
+        var notes = new[] { "des lasagnes aux légumes", "une soupe et du pain", "un gratin de pâtes", "" };
+        var k = 0;
+        foreach (var need in new[] { meals, nap })
+        {
+            foreach (var (date, startsAt, endsAt) in HelpSchedule.Turns(need, timeZone))
+            {
+                // Every other meal is taken, alternately by her mother and her mother-in-law; the nap by her mother.
+                var helper = need == nap ? mother : k % 3 == 2 ? null : k % 2 == 0 ? mother : inLaw;
+                db.HelpTurns.Add(new HelpTurn
+                {
+                    Id = Guid.CreateVersion7(),
+                    NeedId = need.Id,
+                    CalendarId = calendar.Id,
+                    Date = date,
+                    StartsAt = startsAt,
+                    EndsAt = endsAt,
+                    HelperId = helper?.Id,
+                    TakenAt = helper is null ? null : now,
+                    HelperNote = helper is null ? "" : notes[k % notes.Length],
+                });
+                k++;
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static HelpHelper DemoHelper(Guid calendarId, string name, string email, bool organiser, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        CalendarId = calendarId,
+        Name = name,
+        Email = email,
+        // A random secret nobody knows: the demo helpers open their pages through a new invitation.
+        TokenHash = HelpAccess.Hash(HelpAccess.NewToken()),
+        CanOrganise = organiser,
+        InvitedAt = now,
+        JoinedAt = now,
+    };
 
     private static void Print(TextWriter log)
     {
