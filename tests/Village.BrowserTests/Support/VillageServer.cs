@@ -67,9 +67,12 @@ public sealed partial class VillageServer : VillageFactory
         });
     }
 
-    /// <summary>The confirmation link of the newest email to this address, pointed at this server: email links are
-    /// absolute and carry the host the request came in on.</summary>
-    public async Task<string> ConfirmationLinkAsync(string email)
+    /// <summary>The confirmation link of the newest email to this address, pointed at this server.</summary>
+    public Task<string> ConfirmationLinkAsync(string email) => EmailLinkAsync(email, link => link.AbsolutePath == "/account/confirm");
+
+    /// <summary>The newest link to this address that <paramref name="wanted"/> picks, pointed at this server: email
+    /// links are absolute and carry the host the request came in on.</summary>
+    public async Task<string> EmailLinkAsync(string email, Func<Uri, bool> wanted)
     {
         var bodies = await QueryAsync(db => db.OutboxEmails.AsNoTracking()
             .Where(e => e.ToAddress == email)
@@ -77,9 +80,9 @@ public sealed partial class VillageServer : VillageFactory
             .Select(e => e.TextBody)
             .ToListAsync());
         var links = bodies.SelectMany(b => LinkPattern().Matches(b).Select(m => new Uri(m.Value)))
-            .Where(l => l.AbsolutePath == "/account/confirm")
+            .Where(wanted)
             .ToList();
-        Assert.True(links.Count > 0, $"No /account/confirm link in the {bodies.Count} email(s) to {email}:\n{string.Join("\n---\n", bodies)}");
+        Assert.True(links.Count > 0, $"No such link in the {bodies.Count} email(s) to {email}:\n{string.Join("\n---\n", bodies)}");
         return Url(links[^1].PathAndQuery);
     }
 

@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Village.Web.Data;
 using Village.Web.Features.Communities;
+using Village.Web.Features.HelpCalendars;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Profiles;
 using Village.Web.Features.Referrals;
 using Village.Web.Features.Shared;
+using Village.Web.Resources;
 
 namespace Village.Web.Features.Home;
 
 /// <summary>The landing page for visitors; for a signed-in parent, where they stand and what to do next.</summary>
-public sealed class IndexModel(VillageDb db, NearbyCommunities communities, OutingSearch outings) : PageModel
+public sealed class IndexModel(VillageDb db, NearbyCommunities communities, OutingSearch outings, TimeProvider time, IStringLocalizer<Texts> t) : PageModel
 {
     /// <summary>How far "nearby" reaches on the home page, in degrees of latitude (about 10 km).</summary>
     private const double NearbyDegrees = 0.09;
@@ -28,6 +31,17 @@ public sealed class IndexModel(VillageDb db, NearbyCommunities communities, Outi
     /// <summary>The oldest referral waiting for the parent's answer, if any.</summary>
     public Guid? ReferralAwaiting { get; private set; }
 
+    /// <summary>How many people the parent's circle lists.</summary>
+    public int CirclePeople { get; private set; }
+
+    /// <summary>Whether the parent has an open help calendar, and who takes over next on it, in words.</summary>
+    public bool HasHelpCalendar { get; private set; }
+
+    public string? NextHelp { get; private set; }
+
+    /// <summary>The check-in reminder the parent asked for has been sent: the home says it is here, in neutral words.</summary>
+    public bool CheckInReminderHere { get; private set; }
+
     public async Task OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -36,7 +50,7 @@ public sealed class IndexModel(VillageDb db, NearbyCommunities communities, Outi
         }
 
         var id = User.MemberId();
-        // One statement: the profile, and the oldest referral waiting for the parent's answer.
+        // One statement: the profile, the oldest referral waiting for the parent's answer, the circle and its calendar.
         var view = await db.Profiles.AsNoTracking()
             .Where(p => p.MemberId == id)
             .Select(p => new
@@ -51,11 +65,23 @@ public sealed class IndexModel(VillageDb db, NearbyCommunities communities, Outi
                 p.VisibleNearby,
                 Referral = db.Referrals.Where(r => r.ParentId == id && r.Status == ReferralStatus.Proposed)
                     .OrderBy(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                CirclePeople = db.CirclePeople.Count(c => c.OwnerId == id),
+                HelpCalendar = db.HelpCalendars.Where(c => c.OwnerId == id && c.Status == HelpCalendarStatus.Open).Select(c => (Guid?)c.Id).FirstOrDefault(),
+                ReminderHere = db.CheckInReminders.Any(r => r.MemberId == id && r.SentAt != null),
             })
             .SingleOrDefaultAsync();
         Home = view is null ? null : new HomeView(
             view.DisplayName, view.TownName, view.Latitude, view.Longitude, view.Children, view.Languages, view.HasDetails, view.VisibleNearby, 0);
         ReferralAwaiting = view?.Referral;
+        CirclePeople = view?.CirclePeople ?? 0;
+        CheckInReminderHere = view?.ReminderHere == true;
+        if (view?.HelpCalendar is { } calendarId)
+        {
+            HasHelpCalendar = true;
+            var calendar = await db.HelpCalendars.AsNoTracking().SingleAsync(c => c.Id == calendarId);
+            NextHelp = (await HelpCalendarView.NextAsync(db, calendar, time.GetUtcNow().UtcDateTime, t, 1)).Taken.FirstOrDefault();
+        }
+
         if (Home is { Latitude: double lat, Longitude: double lon })
         {
             var visibleAround = await VisibleParentsAroundAsync(lat, lon);
