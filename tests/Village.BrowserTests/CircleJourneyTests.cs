@@ -35,8 +35,8 @@ public sealed class CircleJourneyTests(BrowserApp app, ITestOutputHelper output)
         await journey.CheckAsync(parent, "circle-empty");
         await AddToCircleAsync(parent, "Maman", "à quelques heures", motherEmail);
         await AddToCircleAsync(parent, "Françoise (belle-mère)", "dans la même ville", null);
-        await Assertions.Expect(parent.Locator("svg.ecomap")).ToContainTextAsync("Maman");
-        await Assertions.Expect(parent.Locator("svg.ecomap")).ToContainTextAsync("Françoise");
+        await Assertions.Expect(parent.Locator(".ecomap svg")).ToContainTextAsync("Maman");
+        await Assertions.Expect(parent.Locator(".ecomap svg")).ToContainTextAsync("Françoise");
         await journey.CheckAsync(parent, "circle");
 
         // She opens her help calendar and publishes two weeks of evening meals.

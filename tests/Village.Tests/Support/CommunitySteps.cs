@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using Village.Web.Features.Communities;
 
 namespace Village.Tests.Support;
@@ -94,9 +92,4 @@ public static class CommunitySteps
 
     /// <summary>The visible text of the page's main content.</summary>
     public static string MainText(this WebPage page) => page.Document.QuerySelector("main")?.TextContent ?? "";
-
-    /// <summary>After a change written straight to the database, as another instance would: what this instance kept
-    /// in memory (community headers, shared feeds, readers' standings) expires.</summary>
-    public static void ExpireKeptCopies(this VillageFactory factory) =>
-        ((MemoryCache)factory.Services.GetRequiredService<IMemoryCache>()).Clear();
 }

@@ -1,4 +1,5 @@
 using Village.Web.Features.ServiceDirectory;
+using Location = Village.Web.Features.ServiceDirectory.Location;
 
 namespace Village.Tests.Support;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Village.Web.Data;
 using Village.Web.Infrastructure.Email;
@@ -21,6 +22,10 @@ public class VillageFactory : WebApplicationFactory<Program>
 
     /// <summary>The app's clock: the real time until a test moves it (e.g. past a poll's closing).</summary>
     public SettableTime Clock { get; } = new();
+
+    /// <summary>After a change written straight to the database, as another instance would: what this instance kept
+    /// in memory (community headers, shared feeds, readers' standings) expires.</summary>
+    public void ExpireKeptCopies() => ((MemoryCache)Services.GetRequiredService<IMemoryCache>()).Clear();
 
     /// <summary>Settings a derived factory wants different (e.g. a stricter rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
