@@ -43,7 +43,8 @@ public sealed class HelperNewNeedModel(VillageDb db, TimeProvider clock, IString
             return this.InvalidPage();
         }
 
-        TempData["Help.Done"] = "Help.Published";
+        // The helper's page shows its Notice once (GuestHome's TempData).
+        TempData["Notice"] = t["Help.Published"].Value;
         return Redirect($"/h/{token}");
     }
 

@@ -183,6 +183,8 @@ public sealed class HelpCalendarPagesTests(VillageFactory factory) : IClassFixtu
         Assert.Equal($"/h/{organiserToken}", published.Location);
         var need = await factory.QueryAsync(db => db.HelpNeeds.SingleAsync(n => n.CalendarId == calendarId));
         Assert.Equal(organiser.Id, need.CreatedByHelperId);
+        var helperPage = await guest.GetAsync($"/h/{organiserToken}");
+        Assert.Contains(TextsFile.Fr("Help.Published"), helperPage.Document.QuerySelector("main [role=status]")?.TextContent, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync($"/h/{plainToken}/needs/new")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync("/h/not-a-token/needs/new")).Status);
