@@ -1,4 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Village.Web.Data;
 
 namespace Village.Web.Features.Circle;
 
@@ -60,6 +64,20 @@ public sealed class CircleInput
         if (CanHelp.Any(h => h == CircleHelp.None || !HelpChoices.Contains(h)))
         {
             yield return ("Input.CanHelp", "Validation.InvalidValue");
+        }
+    }
+
+    /// <summary>Adds the <see cref="Problems"/> to the page's model state, and forgets a service that no longer exists.</summary>
+    public async Task CheckAsync(ModelStateDictionary modelState, VillageDb db, IStringLocalizer t)
+    {
+        foreach (var (field, key) in Problems())
+        {
+            modelState.AddModelError(field, t[key]);
+        }
+
+        if (ServiceId is { } serviceId && !await db.Services.AnyAsync(s => s.Id == serviceId))
+        {
+            ServiceId = null;
         }
     }
 

@@ -38,15 +38,7 @@ public sealed class EditModel(VillageDb db, TimeProvider clock, IStringLocalizer
             return NotFound();
         }
 
-        foreach (var (field, key) in Input.Problems())
-        {
-            ModelState.AddModelError(field, t[key]);
-        }
-
-        if (Input.ServiceId is { } serviceId && !await db.Services.AnyAsync(s => s.Id == serviceId))
-        {
-            Input.ServiceId = null;
-        }
+        await Input.CheckAsync(ModelState, db, t);
 
         if (!ModelState.IsValid)
         {

@@ -47,15 +47,7 @@ public sealed class NewModel(VillageDb db, TimeProvider clock, IStringLocalizer<
             return this.InvalidPage();
         }
 
-        foreach (var (field, key) in Input.Problems())
-        {
-            ModelState.AddModelError(field, t[key]);
-        }
-
-        if (Input.ServiceId is { } serviceId && !await db.Services.AnyAsync(s => s.Id == serviceId))
-        {
-            Input.ServiceId = null;
-        }
+        await Input.CheckAsync(ModelState, db, t);
 
         if (!ModelState.IsValid)
         {
