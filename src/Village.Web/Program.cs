@@ -11,6 +11,7 @@ using Village.Web.Features.HelpCalendars;
 using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
+using Village.Web.Features.Notifications;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Parents;
 using Village.Web.Features.Referrals;
@@ -49,6 +50,7 @@ builder.AddReferrals();
 builder.AddCircle();
 builder.AddHelpCalendars();
 builder.AddCheckIn();
+builder.AddNotifications();
 builder.Services.AddScoped<DemoSeeder>();
 builder.AddPages();
 

@@ -12,6 +12,7 @@ using Village.Web.Features.Ideas;
 using Village.Web.Features.Messages;
 using Village.Web.Features.Moderation;
 using Village.Web.Features.Newsletter;
+using Village.Web.Features.Notifications;
 using Village.Web.Features.Outings;
 using Village.Web.Features.Parents;
 using Village.Web.Features.Places;
@@ -143,6 +144,12 @@ public sealed class VillageDb(DbContextOptions<VillageDb> options)
     public DbSet<CheckInReminder> CheckInReminders => Set<CheckInReminder>();
 
     public DbSet<CrisisLine> CrisisLines => Set<CrisisLine>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 

@@ -13,6 +13,9 @@ public sealed record EmailMessage(string Subject, string Greeting, IReadOnlyList
 
     public string Culture { get; init; } = "fr";
 
+    /// <summary>Links under the footer: the preferences and the unsubscribe of a notification email.</summary>
+    public IReadOnlyList<EmailLink> FooterLinks { get; init; } = [];
+
     public string Text()
     {
         var text = new StringBuilder().AppendLine(Greeting).AppendLine();
@@ -26,7 +29,13 @@ public sealed record EmailMessage(string Subject, string Greeting, IReadOnlyList
             text.AppendLine($"{ActionLabel}:").AppendLine(ActionUrl).AppendLine();
         }
 
-        return text.AppendLine("--").AppendLine(Footer).ToString();
+        text.AppendLine("--").AppendLine(Footer);
+        foreach (var link in FooterLinks)
+        {
+            text.AppendLine($"{link.Label}: {link.Url}");
+        }
+
+        return text.ToString();
     }
 
     public string Html()
@@ -43,7 +52,13 @@ public sealed record EmailMessage(string Subject, string Greeting, IReadOnlyList
                 .Append($"<p style=\"font-size:14px;color:#5c534c\">{E(ActionUrl)}</p>");
         }
 
-        return Layout(Culture, Subject, body.ToString(), $"<p style=\"{FooterStyle}\">{E(Footer)}</p>");
+        var footer = new StringBuilder().Append($"<p style=\"{FooterStyle}\">{E(Footer)}");
+        foreach (var link in FooterLinks)
+        {
+            footer.Append($"<br><a href=\"{E(link.Url)}\" style=\"color:#8a3b12\">{E(link.Label)}</a>");
+        }
+
+        return Layout(Culture, Subject, body.ToString(), footer.Append("</p>").ToString());
     }
 
     /// <summary>The footer paragraph's style, for emails that write their own footer.</summary>
@@ -67,3 +82,6 @@ public sealed record EmailMessage(string Subject, string Greeting, IReadOnlyList
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }
+
+/// <summary>A link in an email's footer.</summary>
+public sealed record EmailLink(string Label, string Url);

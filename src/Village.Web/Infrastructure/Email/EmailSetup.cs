@@ -6,6 +6,7 @@ public static class EmailSetup
     {
         builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
         builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<SiteAddress>();
         builder.Services.AddScoped<TemplatedEmails>();
         builder.Services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         builder.Services.AddSingleton<OutboxSender>();

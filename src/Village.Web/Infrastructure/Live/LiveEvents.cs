@@ -21,6 +21,9 @@ public enum LiveEventKind
     /// <summary>Notifications may have been lost (the instance's LISTEN connection dropped): every open stream reads
     /// again from the database after its cursor.</summary>
     Resync = 2,
+
+    /// <summary>A notification for the members (their open pages update the notification count).</summary>
+    Notification = 3,
 }
 
 /// <summary>Delivers live events to the streams open on every app instance. Publish after the write committed.</summary>
